@@ -1,0 +1,16 @@
+import { z } from 'zod'
+
+/**
+ * Events main pushes to the page (progress of long jobs). Each domain adds its events here; the payload is
+ * parsed before it is sent and again when it arrives.
+ */
+export const eventSchemas = {
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() })
+}
+
+export type EventName = keyof typeof eventSchemas
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>
+export interface EventMessage<E extends EventName = EventName> {
+  name: E
+  payload: EventPayload<E>
+}

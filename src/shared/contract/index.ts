@@ -1,0 +1,20 @@
+import type { z } from 'zod'
+import { appMethods } from './app'
+
+/** Every method main offers the page, by name. Each domain contributes its own table. */
+export const contract = {
+  ...appMethods
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+export * from './errors'
+export * from './events'

@@ -1,0 +1,58 @@
+/**
+ * Teak's item-cost rule (Adding Items guide): a string of at most 12 characters, digits with at most one
+ * `.` or `,` as the decimal separator, no thousands separators. Teak reads "1,234" as 1.234, which a person
+ * almost never means, so `checkCost` reports that shape as ambiguous instead of accepting it silently.
+ */
+export const COST_MAX_LENGTH = 12
+
+export type CostCheck =
+  | { ok: true; canonical: string }
+  | { ok: false; reason: CostProblem; message: string; teakReading?: string }
+
+export type CostProblem = 'empty' | 'too_long' | 'invalid' | 'thousands_separator' | 'ambiguous'
+
+const TEAK_COST = /^(\d+)(?:[.,](\d+))?$/
+// One to three digits (not a lone leading zero), a comma, then exactly three digits: reads like 1,234.
+const LOOKS_LIKE_THOUSANDS = /^[1-9]\d{0,2},\d{3}$/
+
+/** What Teak itself accepts, in canonical dot-decimal form, or null. "1,234" → "1.234" (Teak's reading). */
+export function readTeakCost(raw: string): string | null {
+  if (raw.length === 0 || raw.length > COST_MAX_LENGTH) return null
+  return TEAK_COST.test(raw) ? raw.replace(',', '.') : null
+}
+
+/** The rule people and files are held to: Teak's rule, minus the ambiguous "1,234" shape. */
+export function checkCost(raw: string): CostCheck {
+  if (raw.trim().length === 0) return { ok: false, reason: 'empty', message: 'Enter a cost, for example 50.00.' }
+  if (raw.length > COST_MAX_LENGTH) {
+    return {
+      ok: false,
+      reason: 'too_long',
+      message: `A cost has at most ${COST_MAX_LENGTH} characters; this one has ${raw.length}.`
+    }
+  }
+  const canonical = readTeakCost(raw)
+  if (canonical === null) {
+    if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(raw) && /[.,].*[.,]/.test(raw)) {
+      return {
+        ok: false,
+        reason: 'thousands_separator',
+        message: `"${raw}" uses a thousands separator; Teak does not accept them. Write it without one, for example ${raw.replace(/[.,](?=\d{3}(?:[.,]|$))/g, '')}.`
+      }
+    }
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `"${raw}" is not a cost: use digits with at most one "." or "," as the decimal separator, for example 50.00 or 123,99.`
+    }
+  }
+  if (LOOKS_LIKE_THOUSANDS.test(raw)) {
+    return {
+      ok: false,
+      reason: 'ambiguous',
+      teakReading: canonical,
+      message: `"${raw}" is ambiguous: Teak reads it as ${canonical} (the comma is a decimal separator), not ${raw.replace(',', '')}. Write ${canonical} or ${raw.replace(',', '')}.`
+    }
+  }
+  return { ok: true, canonical }
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod'
+import { checkCost, COST_MAX_LENGTH } from './cost'
+import { CURRENCY_CODES } from './currencies'
+
+/**
+ * Teak's create-order request (contract-notes §4). Two variants share one shape:
+ * - `orderInputSchema` holds what a person or a CSV row typed to our rules (ambiguous costs refused) and
+ *   outputs the wire body with costs in canonical dot-decimal form;
+ * - `orderRequestSchema` is the wire body itself, which the Teak client checks before sending.
+ */
+export const TEXT_MAX = 255
+
+const text = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(TEXT_MAX, `${label} has at most ${TEXT_MAX} characters.`)
+const optionalText = (label: string) =>
+  z.string().trim().max(TEXT_MAX, `${label} has at most ${TEXT_MAX} characters.`).optional()
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+}
+export const dateSchema = z
+  .string()
+  .refine(isCalendarDate, 'Use a real date written YYYY-MM-DD (UTC), for example 2027-12-24.')
+export const timeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time written hh:mm (UTC), for example 18:30.')
+
+export const eventSchema = z
+  .object({
+    name: optionalText('Event name'),
+    start_date: dateSchema.optional(),
+    start_time: timeSchema.optional(),
+    end_date: dateSchema.optional(),
+    end_time: timeSchema.optional(),
+    location: optionalText('Event location')
+  })
+  .strict()
+  .superRefine((event, ctx) => {
+    if (!event.start_date && !event.end_date) {
+      ctx.addIssue({ code: 'custom', path: ['start_date'], message: 'An event needs a start date or an end date.' })
+    }
+    if (event.start_time && !event.start_date) {
+      ctx.addIssue({ code: 'custom', path: ['start_date'], message: 'A start time needs a start date.' })
+    }
+    if (event.end_time && !event.end_date) {
+      ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'An end time needs an end date.' })
+    }
+    if (event.start_date && event.end_date) {
+      const start = `${event.start_date}T${event.start_time ?? '00:00'}`
+      const end = `${event.end_date}T${event.end_time ?? '23:59'}`
+      if (end < start) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The event ends before it starts.' })
+    }
+  })
+
+/** Assumption (Teak documents no rules for customer fields): first name, last name and email are needed. */
+export const customerSchema = z
+  .object({
+    first_name: text('First name'),
+    last_name: text('Last name'),
+    email: text('Email').pipe(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address like name@example.com.')),
+    phone: optionalText('Phone')
+  })
+  .strict()
+
+/** Assumption (no documented rules): address line 1, city, zip code and an ISO country code are needed. */
+export const billingAddressSchema = z
+  .object({
+    address1: text('Address line 1'),
+    address2: optionalText('Address line 2'),
+    city: text('City'),
+    state: optionalText('State'),
+    zip_code: text('Zip code'),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'Use the two-letter country code, for example US.')
+      .transform((c) => c.toUpperCase())
+  })
+  .strict()
+
+export const PAYMENT_TYPES = ['invoice'] as const
+export const paymentSchema = z.object({ type: z.enum(PAYMENT_TYPES) }).strict()
+
+export const currencySchema = z.enum(CURRENCY_CODES, {
+  error: () => `Choose one of Teak's ${CURRENCY_CODES.length} currencies (${CURRENCY_CODES.join(', ')}).`
+})
+
+/** Cost as typed by a person: our rule (ambiguous "1,234" refused), output in dot-decimal form. */
+export const costInputSchema = z.string().transform((raw, ctx) => {
+  const check = checkCost(raw.trim())
+  if (check.ok) return check.canonical
+  ctx.addIssue({ code: 'custom', message: check.message, params: { costProblem: check.reason } })
+  return z.NEVER
+})
+
+/** Cost on the wire: canonical dot-decimal only. */
+export const costWireSchema = z
+  .string()
+  .max(COST_MAX_LENGTH)
+  .regex(/^\d+(\.\d+)?$/, 'A cost on the wire is digits with an optional "." decimal part.')
+
+function makeOrderSchema<C extends z.ZodType<string, string>>(cost: C) {
+  const item = z
+    .object({
+      name: text('Item name'),
+      reference_number: text('Reference number'),
+      cost,
+      event: eventSchema.optional()
+    })
+    .strict()
+  return z
+    .object({
+      token: z.string().trim().min(1).optional(),
+      order_number: text('Order number'),
+      currency: currencySchema,
+      event: eventSchema.optional(),
+      items: z.array(item).min(1, 'An order needs at least one item.'),
+      customer: customerSchema.optional(),
+      billing_address: billingAddressSchema.optional(),
+      payment: paymentSchema.optional()
+    })
+    .strict()
+}
+
+export const orderInputSchema = makeOrderSchema(costInputSchema)
+export const orderRequestSchema = makeOrderSchema(costWireSchema)
+
+export type OrderInput = z.input<typeof orderInputSchema>
+export type OrderRequest = z.output<typeof orderRequestSchema>
+export type OrderItem = OrderRequest['items'][number]
+export type TeakEvent = z.output<typeof eventSchema>
+
+export interface RequirementIssue {
+  path: (string | number)[]
+  message: string
+}
+
+/**
+ * Teak's certification (Submitting Orders) requires an event for each item, the customer and the billing
+ * address on opt-in orders; the OPTOUT field table marks them optional, so they are checked only for opt-ins.
+ */
+export function optInRequirementIssues(order: OrderRequest): RequirementIssue[] {
+  const issues: RequirementIssue[] = []
+  if (!order.event) {
+    order.items.forEach((item, index) => {
+      if (!item.event) {
+        issues.push({
+          path: ['items', index, 'event'],
+          message: 'Opt-in orders need an event for every item: set the order event or this item\'s own event.'
+        })
+      }
+    })
+  }
+  if (!order.customer) issues.push({ path: ['customer'], message: 'Opt-in orders need the customer.' })
+  if (!order.billing_address) {
+    issues.push({ path: ['billing_address'], message: 'Opt-in orders need the billing address.' })
+  }
+  return issues
+}
+
+/** The event that applies to an item: its own if set, else the order's (Adding Items guide). */
+export function effectiveEvent(order: Pick<OrderRequest, 'event'>, item: Pick<OrderItem, 'event'>) {
+  return item.event ?? order.event
+}
