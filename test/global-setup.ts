@@ -1,2 +1,6 @@
-/** Nothing global yet: end-to-end suites build the renderer themselves through test/support/renderer.ts. */
-export default function setup(): void {}
+import { ensureRendererBuilt } from '../src/main/cli/renderer-build'
+
+/** Builds the renderer once (when stale) before any end-to-end suite serves it. */
+export default async function setup(): Promise<void> {
+  await ensureRendererBuilt()
+}

@@ -1,0 +1,48 @@
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, ipcMain, Menu, session } from 'electron'
+import { createDispatcher } from './contract/dispatcher'
+import { resolveDataDir } from './data-dir'
+import { bindContractIpc, forwardEvents } from './electron/ipc'
+import { buildApplicationMenu } from './electron/menu'
+import { denyAllPermissions } from './electron/session-security'
+import { createMainWindow } from './electron/window'
+import { createHandlers } from './ipc/handlers'
+import { logInternalError } from './log'
+import { createServices } from './services'
+
+// Lifecycle only: every behaviour lives in services that run without Electron (see README, "Architecture").
+const rendererHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const trusted = { rendererFileUrl: pathToFileURL(rendererHtml).href, devServerUrl }
+const isOwnUrl = (url: string) =>
+  url.startsWith(trusted.rendererFileUrl) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
+
+app.setPath('userData', resolveDataDir())
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  void app.whenReady().then(start)
+}
+
+async function start(): Promise<void> {
+  const services = await createServices({ dataDir: app.getPath('userData'), version: app.getVersion(), host: 'electron' })
+  const dispatch = createDispatcher(createHandlers(services), { onInternalError: logInternalError(services.dataDir) })
+  denyAllPermissions(session.defaultSession)
+  bindContractIpc(ipcMain, dispatch, trusted)
+  Menu.setApplicationMenu(buildApplicationMenu(process.platform === 'darwin', devServerUrl !== undefined))
+
+  const window = createMainWindow({
+    preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+    isOwnUrl
+  })
+  forwardEvents(services.events, window)
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', () => void services.close())
+  if (devServerUrl) await window.loadURL(devServerUrl)
+  else await window.loadFile(rendererHtml)
+}
