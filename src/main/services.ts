@@ -1,11 +1,21 @@
 import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { startSandbox, type RunningSandbox } from '../sandbox'
 import { APP_NAME } from './data-dir'
 import { EventBus } from './event-bus'
+import { createKeytarSecretStore } from './secrets/keytar-store'
+import type { SecretStore } from './secrets/secret-store'
+import { resolveEnvironmentBaseUrl, type Environment } from './settings/environments'
+import { openSettingsStore, type SettingsStore } from './settings/store'
 
 export interface ServiceOptions {
   dataDir: string
   version: string
   host: 'electron' | 'browser'
+  /** Tests inject a store with a private keychain service; the app uses the OS keychain (`teak-desk`). */
+  secrets?: SecretStore
+  /** Where TEAK_PUBLIC_KEY / TEAK_SECRET_KEY are read from (the CLI passes process.env). */
+  env?: NodeJS.ProcessEnv
 }
 
 /**
@@ -18,18 +28,32 @@ export interface Services {
   readonly dataDir: string
   readonly host: 'electron' | 'browser'
   readonly events: EventBus
+  readonly settings: SettingsStore
+  readonly secrets: SecretStore
+  readonly env: NodeJS.ProcessEnv
+  /** The embedded Teak sandbox behind the `local` environment; its orders persist in the data directory. */
+  readonly sandbox: RunningSandbox
+  baseUrlOf(env: Environment): string
   close(): Promise<void>
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
   mkdirSync(options.dataDir, { recursive: true })
-  const events = new EventBus()
+  const settings = await openSettingsStore(options.dataDir)
+  const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, 'local-sandbox.json') })
   return {
     appName: APP_NAME,
     version: options.version,
     dataDir: options.dataDir,
     host: options.host,
-    events,
-    async close() {}
+    events: new EventBus(),
+    settings,
+    secrets: options.secrets ?? createKeytarSecretStore(),
+    env: options.env ?? {},
+    sandbox,
+    baseUrlOf: (env) => resolveEnvironmentBaseUrl(env, sandbox.url),
+    async close() {
+      await sandbox.close()
+    }
   }
 }

@@ -1,9 +1,15 @@
 import { AppError } from '../../shared/contract'
 import { UsageError } from './process'
+import { runSandboxCli } from '../../sandbox/cli'
 import { runUiCommand, UI_USAGE } from './ui-command'
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<void | number> }> = {
-  ui: { usage: UI_USAGE, run: runUiCommand }
+  ui: { usage: UI_USAGE, run: runUiCommand },
+  sandbox: {
+    usage:
+      'teak-desk sandbox [--port N] [--latency-ms N] [--fail-rate X] [--reset-rate X] [--rate-limit N] [--seed N] [--state file.json]',
+    run: runSandboxCli
+  }
 }
 
 const USAGE = ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n')

@@ -1,10 +1,4 @@
-/** A mistake in how the command was called: printed with the usage, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
-}
+export { UsageError } from '../../shared/cli/usage-error'
 
 /** Resolves on the first SIGINT or SIGTERM, so long-running commands can close cleanly. */
 export function waitForShutdown(): Promise<void> {

@@ -8,8 +8,8 @@ export function appHandlers(services: Services): Pick<Handlers, 'app.info' | 'ap
       version: services.version,
       dataDir: services.dataDir,
       host: services.host,
-      environments: [],
-      selectedEnvironment: 'local'
+      environments: services.settings.environments(),
+      selectedEnvironment: services.settings.current().selectedEnvironment
     }),
     'app.ping': ({ message }) => ({ pong: true, echo: message, at: new Date().toISOString() })
   }

@@ -1,10 +1,19 @@
 import type { Handlers } from '../contract/dispatcher'
 import type { Services } from '../services'
+import { createTeakClient } from '../teak/client'
 import { appHandlers } from './app-handlers'
+import { settingsHandlers } from './settings-handlers'
 
 /** Every contract method bound to its service, in one place. */
 export function createHandlers(services: Services): Handlers {
   return {
-    ...appHandlers(services)
+    ...appHandlers(services),
+    ...settingsHandlers({
+      settings: services.settings,
+      secrets: services.secrets,
+      resolveBaseUrl: services.baseUrlOf,
+      createClient: createTeakClient,
+      env: services.env
+    })
   }
 }

@@ -6,14 +6,27 @@
 export const COST_MAX_LENGTH = 12
 
 export type CostCheck =
-  | { ok: true; canonical: string }
-  | { ok: false; reason: CostProblem; message: string; teakReading?: string }
+  { ok: true; canonical: string } | { ok: false; reason: CostProblem; message: string; teakReading?: string }
 
 export type CostProblem = 'empty' | 'too_long' | 'invalid' | 'thousands_separator' | 'ambiguous'
 
 const TEAK_COST = /^(\d+)(?:[.,](\d+))?$/
 // One to three digits (not a lone leading zero), a comma, then exactly three digits: reads like 1,234.
 const LOOKS_LIKE_THOUSANDS = /^[1-9]\d{0,2},\d{3}$/
+// Groups of three after one to three digits, always split by the same character (".", ",", a space, a
+// non-breaking space or an apostrophe), then optionally a decimal part behind a different separator.
+const GROUPED_DIGITS = /^\d{1,3}([.,' \u00a0\u202f])\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d+)?$/
+
+/**
+ * The grouping character when `raw` is written with thousands separators, else null. A single "." or ","
+ * group ("1.234", "1,234") is a decimal separator to Teak, so it counts only beside a second separator.
+ */
+function thousandsSeparatorOf(raw: string): string | null {
+  const grouping = GROUPED_DIGITS.exec(raw)?.[1]
+  if (grouping === undefined) return null
+  const isDecimalMark = grouping === '.' || grouping === ','
+  return !isDecimalMark || (raw.match(/[.,]/g)?.length ?? 0) >= 2 ? grouping : null
+}
 
 /** What Teak itself accepts, in canonical dot-decimal form, or null. "1,234" → "1.234" (Teak's reading). */
 export function readTeakCost(raw: string): string | null {
@@ -23,7 +36,8 @@ export function readTeakCost(raw: string): string | null {
 
 /** The rule people and files are held to: Teak's rule, minus the ambiguous "1,234" shape. */
 export function checkCost(raw: string): CostCheck {
-  if (raw.trim().length === 0) return { ok: false, reason: 'empty', message: 'Enter a cost, for example 50.00.' }
+  if (raw.trim().length === 0)
+    return { ok: false, reason: 'empty', message: 'Enter a cost, for example 50.00.' }
   if (raw.length > COST_MAX_LENGTH) {
     return {
       ok: false,
@@ -33,11 +47,12 @@ export function checkCost(raw: string): CostCheck {
   }
   const canonical = readTeakCost(raw)
   if (canonical === null) {
-    if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(raw) && /[.,].*[.,]/.test(raw)) {
+    const separator = thousandsSeparatorOf(raw)
+    if (separator !== null) {
       return {
         ok: false,
         reason: 'thousands_separator',
-        message: `"${raw}" uses a thousands separator; Teak does not accept them. Write it without one, for example ${raw.replace(/[.,](?=\d{3}(?:[.,]|$))/g, '')}.`
+        message: `"${raw}" uses a thousands separator; Teak does not accept them. Write it without one, for example ${raw.split(separator).join('')}.`
       }
     }
     return {

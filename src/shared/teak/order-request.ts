@@ -105,7 +105,7 @@ export const costInputSchema = z.string().transform((raw, ctx) => {
 /** Cost on the wire: canonical dot-decimal only. */
 export const costWireSchema = z
   .string()
-  .max(COST_MAX_LENGTH)
+  .max(COST_MAX_LENGTH, `A cost has at most ${COST_MAX_LENGTH} characters.`)
   .regex(/^\d+(\.\d+)?$/, 'A cost on the wire is digits with an optional "." decimal part.')
 
 function makeOrderSchema<C extends z.ZodType<string, string>>(cost: C) {
@@ -119,7 +119,11 @@ function makeOrderSchema<C extends z.ZodType<string, string>>(cost: C) {
     .strict()
   return z
     .object({
-      token: z.string().trim().min(1).optional(),
+      token: z
+        .string()
+        .trim()
+        .min(1, 'The quote token is empty: paste the token from the widget, or leave the field out.')
+        .optional(),
       order_number: text('Order number'),
       currency: currencySchema,
       event: eventSchema.optional(),

@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { AppError } from '../../shared/contract/errors'
+import { keychainUnavailable } from './keychain-errors'
+import type { KeyPair, SecretStore } from './secret-store'
+
+export const KEYCHAIN_SERVICE = 'teak-desk'
+
+type Keytar = typeof import('keytar')
+
+const storedPairSchema = z.object({ publicKey: z.string().min(1), secretKey: z.string().min(1) })
+
+export interface KeytarStoreOptions {
+  /** The keychain service name; tests use their own so they never touch a person's real keys. */
+  service?: string
+  platform?: NodeJS.Platform
+}
+
+/**
+ * Key pairs in the operating system's keychain (Keychain on macOS, Credential Manager on Windows, the Secret
+ * Service on Linux): service `teak-desk`, account = environment id, password = the pair as JSON.
+ */
+export function createKeytarSecretStore(options: KeytarStoreOptions = {}): SecretStore {
+  const service = options.service ?? KEYCHAIN_SERVICE
+  const platform = options.platform ?? process.platform
+  let loaded: Promise<Keytar> | undefined
+
+  // Loaded on first use, not at import, so a missing native module or keychain daemon becomes our error (with a
+  // remedy) at the moment keys are needed, instead of a crash at start-up.
+  async function keychain<T>(use: (keytar: Keytar) => Promise<T>): Promise<T> {
+    let keytar: Keytar
+    try {
+      keytar = await (loaded ??= loadKeytar())
+    } catch (error) {
+      loaded = undefined
+      throw keychainUnavailable(`the keychain module could not be loaded: ${messageOf(error)}`, platform)
+    }
+    try {
+      return await use(keytar)
+    } catch (error) {
+      throw keychainUnavailable(messageOf(error), platform)
+    }
+  }
+
+  return {
+    async get(envId) {
+      const stored = await keychain((keytar) => keytar.getPassword(service, envId))
+      return stored === null ? null : parseStored(stored, envId)
+    },
+    set: (envId, pair) =>
+      keychain((keytar) =>
+        keytar.setPassword(
+          service,
+          envId,
+          JSON.stringify({ publicKey: pair.publicKey, secretKey: pair.secretKey })
+        )
+      ),
+    delete: (envId) => keychain((keytar) => keytar.deletePassword(service, envId))
+  }
+}
+
+async function loadKeytar(): Promise<Keytar> {
+  const module = (await import('keytar')) as Keytar & { default?: Keytar }
+  return module.default ?? module
+}
+
+function parseStored(stored: string, envId: string): KeyPair {
+  let json: unknown
+  try {
+    json = JSON.parse(stored)
+  } catch {
+    json = undefined
+  }
+  const parsed = storedPairSchema.safeParse(json)
+  if (!parsed.success) {
+    throw new AppError(
+      'no_credentials',
+      `The keys stored in the system keychain for "${envId}" are unreadable. Enter them again in Settings.`
+    )
+  }
+  return parsed.data
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util'
+import { DEFAULT_ASSUMPTIONS, DEMO_KEYS, startSandbox, type SandboxOptions } from './index'
+import { UsageError } from '../shared/cli/usage-error'
+
+/**
+ * `runSandboxCli(argv)`: the sandbox as a long-running process. The first stdout line is always
+ * `Teak sandbox listening on http://127.0.0.1:PORT` (scripts wait for it); it stops on SIGINT or SIGTERM.
+ */
+const USAGE =
+  'Flags: --port N, --latency-ms N, --fail-rate X (0..1), --reset-rate X (0..1), --rate-limit N (per second), --seed N, --state file.json'
+
+/** Numeric flags and the option each one sets. */
+const NUMBER_FLAGS = {
+  port: 'port',
+  'latency-ms': 'latencyMs',
+  'fail-rate': 'failRate',
+  'reset-rate': 'resetRate',
+  'rate-limit': 'rateLimit',
+  seed: 'seed'
+} as const
+type NumberFlag = keyof typeof NUMBER_FLAGS
+
+const text = { type: 'string' } as const
+const FLAGS = {
+  port: text,
+  'latency-ms': text,
+  'fail-rate': text,
+  'reset-rate': text,
+  'rate-limit': text,
+  seed: text,
+  state: text
+} satisfies Record<NumberFlag | 'state', typeof text>
+
+function readFlags(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, strict: true, options: FLAGS }).values
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} ${USAGE}`, { cause: error })
+  }
+}
+
+function toOptions(argv: string[]): SandboxOptions {
+  const values = readFlags(argv)
+  const options: SandboxOptions = { stateFile: values.state }
+  for (const flag of Object.keys(NUMBER_FLAGS) as NumberFlag[]) {
+    const raw = values[flag]
+    if (raw === undefined) continue
+    const value = Number(raw)
+    if (raw.trim() === '' || !Number.isFinite(value))
+      throw new UsageError(`--${flag} needs a number, got "${raw}". ${USAGE}`)
+    options[NUMBER_FLAGS[flag]] = value
+  }
+  return options
+}
+
+function untilStopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+export async function runSandboxCli(argv: string[]): Promise<void> {
+  const options = toOptions(argv)
+  const sandbox = await startSandbox(options)
+  const lines = [
+    `Teak sandbox listening on ${sandbox.url}`,
+    `Demo public key: ${DEMO_KEYS.publicKey}`,
+    `Demo secret key: ${DEMO_KEYS.secretKey} (works only against this local sandbox)`,
+    options.stateFile
+      ? `Orders are kept in ${options.stateFile}`
+      : 'Orders are kept in memory only (use --state file.json to keep them)',
+    'Assumptions in effect (undocumented Teak behaviour; change at run time with PUT /__sandbox/assumptions):',
+    ...Object.entries(DEFAULT_ASSUMPTIONS).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`),
+    'Stop with Ctrl+C.'
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+  await untilStopSignal()
+  await sandbox.close()
+}

@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net'
+import { assumptionsPatchSchema, DEFAULT_ASSUMPTIONS, type SandboxAssumptions } from './assumptions'
+import { DEMO_KEYS, type ClientKeys } from './auth'
+import { parsePatch } from './errors'
+import { faultsPatchSchema, NO_FAULTS, type Faults } from './faults'
+import { loadState, StateWriter } from './persistence'
+import type { StoredOrder } from './records'
+import type { RequestLogEntry } from './request-log'
+import { SandboxState } from './sandbox-state'
+import { createSandboxServer } from './server'
+import { validateQuoteInput } from './validation'
+
+/**
+ * The local Teak sandbox: an HTTP server on 127.0.0.1 that emulates Teak's partner API v2 (contract-notes §10),
+ * used as the app's default environment, by the tests and by the benchmarks.
+ */
+export { DEMO_KEYS }
+export { DEFAULT_ASSUMPTIONS, NO_FAULTS }
+export type { ClientKeys, Faults, RequestLogEntry, SandboxAssumptions, StoredOrder }
+export type { StoredCustomer, StoredEvent, StoredItem, StoredPolicy } from './records'
+
+export interface SandboxOptions {
+  /** 0 or undefined: a free port. */
+  port?: number
+  latencyMs?: number
+  failRate?: number
+  resetRate?: number
+  rateLimit?: number
+  seed?: number
+  /** JSON file that keeps the orders across restarts. */
+  stateFile?: string
+  assumptions?: Partial<SandboxAssumptions>
+  /** Clients besides the demo client (`DEMO_KEYS`). */
+  clients?: ClientKeys[]
+}
+
+export interface QuoteTokenInput {
+  opt_in: boolean
+  reference_number?: string
+  currency?: string
+  items?: { reference_number: string; cost: string; event?: object }[]
+}
+
+export interface RunningSandbox {
+  /** `http://127.0.0.1:PORT` */
+  url: string
+  port: number
+  /** Stops listening, drops open connections (hung calls included) and writes any pending state. */
+  close(): Promise<void>
+  setFaults(faults: Partial<Faults>): void
+  setAssumptions(assumptions: Partial<SandboxAssumptions>): void
+  /** A copy of every stored order with its policies. */
+  orders(): StoredOrder[]
+  requests(): RequestLogEntry[]
+  /** Back to a fresh start: no orders, empty log, real time, the starting faults and assumptions. */
+  reset(): void
+  mintQuoteToken(input: QuoteTokenInput): string
+  advanceClock(ms: number): void
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const {
+    port = 0,
+    stateFile,
+    clients = [],
+    assumptions = {},
+    latencyMs,
+    failRate,
+    resetRate,
+    rateLimit,
+    seed
+  } = options
+  const faults = {
+    ...NO_FAULTS,
+    ...parsePatch(faultsPatchSchema, { latencyMs, failRate, resetRate, rateLimit, seed })
+  }
+  const writer = stateFile
+    ? new StateWriter(
+        stateFile,
+        () => state.store.all(),
+        (error) => console.error(`Teak sandbox: could not save ${stateFile}: ${error.message}`)
+      )
+    : null
+  const state: SandboxState = new SandboxState({
+    clients: [DEMO_KEYS, ...clients],
+    assumptions: { ...DEFAULT_ASSUMPTIONS, ...parsePatch(assumptionsPatchSchema, assumptions) },
+    faults,
+    orders: stateFile ? await loadState(stateFile) : [],
+    onChange: () => writer?.schedule()
+  })
+
+  const server = createSandboxServer(state)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port: boundPort } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${boundPort}`,
+    port: boundPort,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
+      await writer?.flush()
+    },
+    setFaults: (patch) => state.faults.update(patch),
+    setAssumptions: (patch) => state.setAssumptions(patch),
+    orders: () => structuredClone([...state.store.all()]),
+    requests: () => state.log.list(),
+    reset: () => state.reset(),
+    mintQuoteToken: (input) => state.quotes.mint(validateQuoteInput({ ...input })),
+    advanceClock: (ms) => state.clock.advance(ms)
+  }
+}
