@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, ipcMain, Menu, session } from 'electron'
 import { createDispatcher } from './contract/dispatcher'
@@ -25,8 +26,19 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start)
 }
 
+/** Built by scripts/electron-native.mjs for `npm start`; packaged apps get theirs from electron-builder. */
+function electronSqliteBinding(): string {
+  const dir = `electron-${process.versions.electron}-${process.arch}`
+  return join(app.getAppPath(), 'out', 'native', dir, 'better_sqlite3.node')
+}
+
 async function start(): Promise<void> {
-  const services = await createServices({ dataDir: app.getPath('userData'), version: app.getVersion(), host: 'electron' })
+  const services = await createServices({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    host: 'electron',
+    sqliteBinding: app.isPackaged ? undefined : electronSqliteBinding()
+  })
   const dispatch = createDispatcher(createHandlers(services), { onInternalError: logInternalError(services.dataDir) })
   denyAllPermissions(session.defaultSession)
   bindContractIpc(ipcMain, dispatch, trusted)

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { startSandbox, type RunningSandbox } from '../sandbox'
 import { APP_NAME } from './data-dir'
+import { JOURNAL_FILE_NAME, openJournal, type Journal } from './journal/journal'
 import { EventBus } from './event-bus'
 import { createKeytarSecretStore } from './secrets/keytar-store'
 import type { SecretStore } from './secrets/secret-store'
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   secrets?: SecretStore
   /** Where TEAK_PUBLIC_KEY / TEAK_SECRET_KEY are read from (the CLI passes process.env). */
   env?: NodeJS.ProcessEnv
+  /** better-sqlite3 binary for Electron's ABI when running unpackaged (`npm start`). */
+  sqliteBinding?: string
 }
 
 /**
@@ -33,6 +36,7 @@ export interface Services {
   readonly env: NodeJS.ProcessEnv
   /** The embedded Teak sandbox behind the `local` environment; its orders persist in the data directory. */
   readonly sandbox: RunningSandbox
+  readonly journal: Journal
   baseUrlOf(env: Environment): string
   close(): Promise<void>
 }
@@ -40,6 +44,7 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   mkdirSync(options.dataDir, { recursive: true })
   const settings = await openSettingsStore(options.dataDir)
+  const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), { nativeBinding: options.sqliteBinding })
   const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, 'local-sandbox.json') })
   return {
     appName: APP_NAME,
@@ -51,9 +56,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     secrets: options.secrets ?? createKeytarSecretStore(),
     env: options.env ?? {},
     sandbox,
+    journal,
     baseUrlOf: (env) => resolveEnvironmentBaseUrl(env, sandbox.url),
     async close() {
       await sandbox.close()
+      journal.close()
     }
   }
 }

@@ -18,7 +18,12 @@ export async function runUiCommand(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number; got "${values.port}".`)
 
   const rendererDir = await ensureRendererBuilt((line) => process.stderr.write(`${line}\n`))
-  const services = await createServices({ dataDir: resolveDataDir(), version: packageVersion(), host: 'browser' })
+  const services = await createServices({
+    dataDir: resolveDataDir(),
+    version: packageVersion(),
+    host: 'browser',
+    env: process.env
+  })
   const dispatch = createDispatcher(createHandlers(services), { onInternalError: logInternalError(services.dataDir) })
   const host = await startBrowserHost({ dispatch, events: services.events, rendererDir, port })
   process.stdout.write(`Teak Desk is running at ${host.url}\n`)

@@ -2,6 +2,8 @@ import type { Handlers } from '../contract/dispatcher'
 import type { Services } from '../services'
 import { createTeakClient } from '../teak/client'
 import { appHandlers } from './app-handlers'
+import { historyHandlers } from './history-handlers'
+import { ordersHandlers } from './orders-handlers'
 import { settingsHandlers } from './settings-handlers'
 
 /** Every contract method bound to its service, in one place. */
@@ -14,6 +16,8 @@ export function createHandlers(services: Services): Handlers {
       resolveBaseUrl: services.baseUrlOf,
       createClient: createTeakClient,
       env: services.env
-    })
+    }),
+    ...historyHandlers({ journal: services.journal }),
+    ...ordersHandlers(services)
   }
 }

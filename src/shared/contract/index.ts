@@ -1,9 +1,15 @@
 import type { z } from 'zod'
 import { appMethods } from './app'
+import { historyMethods } from './history'
+import { ordersMethods } from './orders'
+import { settingsMethods } from './settings'
 
 /** Every method main offers the page, by name. Each domain contributes its own table. */
 export const contract = {
-  ...appMethods
+  ...appMethods,
+  ...settingsMethods,
+  ...historyMethods,
+  ...ordersMethods
 }
 
 export type Contract = typeof contract

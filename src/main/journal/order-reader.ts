@@ -1,0 +1,85 @@
+import type { Database } from 'better-sqlite3'
+import type { JournalOperation, OrderDetail } from '../../shared/contract/history'
+import type { OrderOutcome } from '../../shared/journal/outcomes'
+import {
+  HISTORY_ROW_COLUMNS,
+  OPERATION_COLUMNS,
+  toHistoryRow,
+  toJournalOperation,
+  type HistoryRowRecord,
+  type OperationRecord
+} from './history-rows'
+
+export interface InDoubtFilter {
+  environment?: string
+  importRunId?: number
+}
+
+export interface OrderReader {
+  /** The order with its items, policies and every operation on it (oldest first); null if never journaled. */
+  orderDetail(environment: string, orderNumber: string): OrderDetail | null
+  /**
+   * Operations whose intent was journaled but whose outcome never was (the process stopped in between), and
+   * that no later operation supersedes: each may or may not have reached Teak. Oldest first.
+   */
+  inDoubt(filter?: InDoubtFilter): JournalOperation[]
+  /**
+   * Where the order stands (null if Teak Desk never journaled it). With `isAtTeak` an import skips orders
+   * Teak holds and sends in-doubt and refused ones again.
+   */
+  latestOutcomeFor(environment: string, orderNumber: string): OrderOutcome | null
+}
+
+export function orderReader(db: Database): OrderReader {
+  const order = db.prepare<[string, string], HistoryRowRecord & { id: number }>(
+    `SELECT o.id, ${HISTORY_ROW_COLUMNS} FROM orders o WHERE o.environment = ? AND o.order_number = ?`
+  )
+  const items = db.prepare<[number], OrderDetail['items'][number]>(
+    `SELECT reference_number AS referenceNumber, name, cost, replaced_by AS replacedBy
+     FROM order_items WHERE order_id = ? ORDER BY position`
+  )
+  const policies = db.prepare<[number], OrderDetail['policies'][number]>(
+    `SELECT policy_number AS policyNumber, policy_number_new AS policyNumberNew, item_reference AS itemReference,
+            status, premium, coverage_amount AS coverageAmount, currency, replaced_by AS replacedBy,
+            updated_at AS updatedAt
+     FROM policies WHERE order_id = ? ORDER BY id`
+  )
+  const timeline = db.prepare<[number], OperationRecord>(
+    `SELECT ${OPERATION_COLUMNS} FROM operations op JOIN orders o ON o.id = op.order_id
+     WHERE op.order_id = ? ORDER BY op.id`
+  )
+  const inDoubt = db.prepare<[{ environment: string | null; importRunId: number | null }], OperationRecord>(
+    `SELECT ${OPERATION_COLUMNS} FROM operations op JOIN orders o ON o.id = op.order_id
+     WHERE op.outcome IS NULL
+       AND NOT EXISTS (SELECT 1 FROM operations n WHERE n.supersedes = op.id)
+       AND (@environment IS NULL OR o.environment = @environment)
+       AND (@importRunId IS NULL OR op.import_run_id = @importRunId)
+     ORDER BY op.id`
+  )
+  const outcome = db
+    .prepare<[string, string], OrderOutcome>(
+      'SELECT outcome FROM orders WHERE environment = ? AND order_number = ?'
+    )
+    .pluck()
+
+  return {
+    orderDetail(environment, orderNumber) {
+      const record = order.get(environment, orderNumber)
+      if (!record) return null
+      return {
+        order: toHistoryRow(record),
+        items: items.all(record.id),
+        policies: policies.all(record.id),
+        timeline: timeline.all(record.id).map(toJournalOperation)
+      }
+    },
+    inDoubt(filter = {}) {
+      return inDoubt
+        .all({ environment: filter.environment ?? null, importRunId: filter.importRunId ?? null })
+        .map(toJournalOperation)
+    },
+    latestOutcomeFor(environment, orderNumber) {
+      return outcome.get(environment, orderNumber) ?? null
+    }
+  }
+}

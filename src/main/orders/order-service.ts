@@ -1,0 +1,128 @@
+import { AppError } from '../../shared/contract'
+import type { JournalOperation } from '../../shared/contract/history'
+import type { PolicyRow, SubmitResult } from '../../shared/contract/orders'
+import type { OperationSource } from '../../shared/journal/outcomes'
+import { optInRequirementIssues, orderRequestSchema, type OrderRequest } from '../../shared/teak/order-request'
+import { inspectQuoteToken } from '../../shared/teak/quote-token'
+import type { TeakOrder } from '../../shared/teak/responses'
+import type { Services } from '../services'
+import { sendOrderOnce, type SendOrderResult } from './send-order'
+import { openEnvironmentClient } from './teak-client-for'
+
+export interface Confirmations {
+  missingToken: boolean
+  production: boolean
+}
+
+type OrderServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'journal'>
+
+/**
+ * Whether the order is an opt-in, by Teak's rules: the quote token's `opt_in` claim, and no token means
+ * Teak processes it as an opt-in (OPTOUT guide), which the person must have acknowledged.
+ */
+export function submissionMode(order: OrderRequest, confirmations: Confirmations): { optIn: boolean } {
+  if (!order.token) {
+    if (!confirmations.missingToken) {
+      throw new AppError(
+        'confirmation_required',
+        'This order has no quote token, so Teak will treat it as an opt-in and issue policies. Confirm to send it anyway.',
+        { reason: 'missing_token' }
+      )
+    }
+    return { optIn: true }
+  }
+  const token = inspectQuoteToken(order.token)
+  if (!token.ok) {
+    throw new AppError('invalid_input', token.message, { issues: [{ path: ['order', 'token'], message: token.message }] })
+  }
+  return { optIn: token.optIn !== false }
+}
+
+/** Teak's certification fields for opt-ins, reported like schema issues so the form can point at them. */
+function requireOptInDetails(order: OrderRequest): void {
+  const issues = optInRequirementIssues(order)
+  if (issues.length > 0) {
+    throw new AppError('invalid_input', 'Opt-in orders need an event, the customer and the billing address.', {
+      issues: issues.map((issue) => ({ path: ['order', ...issue.path], message: issue.message }))
+    })
+  }
+}
+
+function requireProductionConfirmation(services: OrderServices, environmentId: string, confirmations: Confirmations) {
+  if (services.settings.requiresConfirmation(environmentId) && !confirmations.production) {
+    const env = services.settings.environment(environmentId)
+    throw new AppError('confirmation_required', `This sends the order to ${env.label}, which is real. Confirm to send it.`, {
+      reason: 'production'
+    })
+  }
+}
+
+export async function submitOrder(
+  services: OrderServices,
+  input: { environmentId: string; order: OrderRequest; confirmations: Confirmations; supersedes?: number }
+): Promise<SubmitResult> {
+  const { optIn } = submissionMode(input.order, input.confirmations)
+  if (optIn) requireOptInDetails(input.order)
+  requireProductionConfirmation(services, input.environmentId, input.confirmations)
+  return send(services, input.environmentId, input.order, optIn, input.supersedes ? 'resend' : 'form', input.supersedes)
+}
+
+/** Resends an in-doubt order exactly as journaled. */
+export async function resolveInDoubt(
+  services: OrderServices,
+  input: { operationId: number; confirmations?: Confirmations }
+): Promise<SubmitResult> {
+  const operation = services.journal.inDoubt().find((op: JournalOperation) => op.id === input.operationId)
+  if (!operation || (operation.kind !== 'order' && operation.kind !== 'opt_out')) {
+    throw new AppError('not_found', 'That operation is no longer in doubt; refresh the list.')
+  }
+  const request = orderRequestSchema.parse(operation.request)
+  requireProductionConfirmation(services, operation.environment, input.confirmations ?? { missingToken: true, production: false })
+  return send(services, operation.environment, request, operation.kind === 'order', 'resend', operation.id)
+}
+
+async function send(
+  services: OrderServices,
+  environmentId: string,
+  request: OrderRequest,
+  optIn: boolean,
+  source: OperationSource,
+  supersedes?: number
+): Promise<SubmitResult> {
+  const { client } = await openEnvironmentClient(services, environmentId)
+  try {
+    const result = await sendOrderOnce({ journal: services.journal, client, environment: environmentId, request, optIn, source, supersedes })
+    return toSubmitResult(environmentId, request, result)
+  } finally {
+    client.close()
+  }
+}
+
+function toSubmitResult(environmentId: string, request: OrderRequest, result: SendOrderResult): SubmitResult {
+  const base = { operationId: result.operationId, environmentId, orderNumber: request.order_number }
+  if (!result.settled) return { ...base, outcome: 'in_doubt', policies: [], error: result.error }
+  return {
+    ...base,
+    outcome: result.outcome,
+    teakOrderId: result.order?.protecht_order_id,
+    policies: result.order ? policyRowsOf(result.order) : [],
+    error: result.error
+  }
+}
+
+/** Policy number, item, cost, premium, coverage and status, as the workbench's result table shows them. */
+export function policyRowsOf(order: TeakOrder): PolicyRow[] {
+  return order.policies.map((policy) => {
+    const item = order.items.find((i) => i.reference_number === policy.item.reference_number)
+    return {
+      policyNumber: policy.policy_number,
+      itemName: policy.item.name ?? item?.name,
+      itemReference: policy.item.reference_number,
+      cost: policy.item.cost ?? item?.cost,
+      premium: policy.premium,
+      coverageAmount: policy.coverage_amount,
+      currency: policy.currency,
+      status: policy.status ?? 'Issued'
+    }
+  })
+}

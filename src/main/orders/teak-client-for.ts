@@ -1,0 +1,33 @@
+import { AppError } from '../../shared/contract'
+import { resolveCredentials } from '../secrets/credentials'
+import type { Services } from '../services'
+import { createTeakClient, type TeakClient } from '../teak/client'
+
+export interface EnvironmentClient {
+  environment: ReturnType<Services['settings']['environment']>
+  client: TeakClient
+}
+
+/**
+ * A Teak client for one environment: its address, its keys (keychain, TEAK_* variables, or the demo keys
+ * for the local sandbox) and the token policy chosen in Settings. The secret stays inside the client.
+ */
+export async function openEnvironmentClient(
+  services: Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf'>,
+  environmentId: string
+): Promise<EnvironmentClient> {
+  const environment = services.settings.environment(environmentId)
+  if (environment.baseUrl === '') {
+    throw new AppError('not_found', `${environment.label} has no API address yet. Enter it in Settings first.`)
+  }
+  const resolved = await resolveCredentials(environment.id, { env: services.env, store: services.secrets })
+  if (!resolved) {
+    throw new AppError('no_credentials', `No keys are set for ${environment.label}. Enter them in Settings first.`)
+  }
+  const client = createTeakClient({
+    baseUrl: services.baseUrlOf(environment),
+    credentials: resolved.pair,
+    tokenReuse: services.settings.current().tokenReuse
+  })
+  return { environment, client }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { orderInputSchema } from '../teak/order-request'
+import { decodedQuoteSchema } from '../teak/responses'
+import { method } from './define'
+import { operationErrorSchema } from './history'
+
+const environmentId = z.string().min(1).max(100)
+
+/** What the person agreed to before sending: Teak's missing-token rule, and production. */
+export const confirmationsSchema = z
+  .object({
+    /** "No quote token: Teak treats the order as an opt-in" was acknowledged. */
+    missingToken: z.boolean().default(false),
+    /** Sending to the production environment was confirmed. */
+    production: z.boolean().default(false)
+  })
+  .strict()
+
+/** One row of the policies table the workbench shows after an opt-in. */
+export const policyRowSchema = z.object({
+  policyNumber: z.string(),
+  itemName: z.string().optional(),
+  itemReference: z.string(),
+  cost: z.string().optional(),
+  premium: z.string(),
+  coverageAmount: z.string(),
+  currency: z.string(),
+  status: z.string()
+})
+export type PolicyRow = z.infer<typeof policyRowSchema>
+
+export const SUBMIT_OUTCOMES = ['created', 'opted_out', 'already_submitted', 'rejected', 'failed', 'in_doubt'] as const
+
+export const submitResultSchema = z.object({
+  operationId: z.number().int(),
+  environmentId: z.string(),
+  orderNumber: z.string(),
+  outcome: z.enum(SUBMIT_OUTCOMES),
+  teakOrderId: z.string().optional(),
+  policies: z.array(policyRowSchema).default([]),
+  error: operationErrorSchema.optional()
+})
+export type SubmitResult = z.infer<typeof submitResultSchema>
+
+export const ordersMethods = {
+  /** Validates (same schemas as the CSV import), journals, sends, journals the answer. */
+  'orders.submit': method(
+    z
+      .object({
+        environmentId,
+        order: orderInputSchema,
+        confirmations: confirmationsSchema.default({ missingToken: false, production: false }),
+        /** "Correct and resend": the earlier operation this submission replaces. */
+        supersedes: z.number().int().positive().optional()
+      })
+      .strict(),
+    submitResultSchema
+  ),
+  /** Sends an in-doubt order again, exactly as journaled; a duplicate answer means Teak already has it. */
+  'orders.resolveInDoubt': method(
+    z.object({ operationId: z.number().int().positive(), confirmations: confirmationsSchema.optional() }).strict(),
+    submitResultSchema
+  ),
+  'orders.decodeQuote': method(
+    z.object({ environmentId, token: z.string().trim().min(1).max(20_000) }).strict(),
+    z.object({ quote: decodedQuoteSchema })
+  ),
+  /** Local sandbox only: mints a quote token as Teak's checkout widget would, so the whole flow can be tried. */
+  'orders.generateQuoteToken': method(
+    z
+      .object({
+        optIn: z.boolean(),
+        currency: z.string().max(3).optional(),
+        items: z.array(z.object({ reference_number: z.string().max(255), cost: z.string().max(12) }).strict()).max(500).default([])
+      })
+      .strict(),
+    z.object({ token: z.string() })
+  )
+}
