@@ -2,7 +2,11 @@ import { AppError } from '../../shared/contract'
 import type { JournalOperation } from '../../shared/contract/history'
 import type { PolicyRow, SubmitResult } from '../../shared/contract/orders'
 import type { OperationSource } from '../../shared/journal/outcomes'
-import { optInRequirementIssues, orderRequestSchema, type OrderRequest } from '../../shared/teak/order-request'
+import {
+  optInRequirementIssues,
+  orderRequestSchema,
+  type OrderRequest
+} from '../../shared/teak/order-request'
 import { inspectQuoteToken } from '../../shared/teak/quote-token'
 import type { TeakOrder } from '../../shared/teak/responses'
 import type { Services } from '../services'
@@ -33,7 +37,9 @@ export function submissionMode(order: OrderRequest, confirmations: Confirmations
   }
   const token = inspectQuoteToken(order.token)
   if (!token.ok) {
-    throw new AppError('invalid_input', token.message, { issues: [{ path: ['order', 'token'], message: token.message }] })
+    throw new AppError('invalid_input', token.message, {
+      issues: [{ path: ['order', 'token'], message: token.message }]
+    })
   }
   return { optIn: token.optIn !== false }
 }
@@ -42,18 +48,30 @@ export function submissionMode(order: OrderRequest, confirmations: Confirmations
 function requireOptInDetails(order: OrderRequest): void {
   const issues = optInRequirementIssues(order)
   if (issues.length > 0) {
-    throw new AppError('invalid_input', 'Opt-in orders need an event, the customer and the billing address.', {
-      issues: issues.map((issue) => ({ path: ['order', ...issue.path], message: issue.message }))
-    })
+    throw new AppError(
+      'invalid_input',
+      'Opt-in orders need an event, the customer and the billing address.',
+      {
+        issues: issues.map((issue) => ({ path: ['order', ...issue.path], message: issue.message }))
+      }
+    )
   }
 }
 
-function requireProductionConfirmation(services: OrderServices, environmentId: string, confirmations: Confirmations) {
+function requireProductionConfirmation(
+  services: OrderServices,
+  environmentId: string,
+  confirmations: Confirmations
+) {
   if (services.settings.requiresConfirmation(environmentId) && !confirmations.production) {
     const env = services.settings.environment(environmentId)
-    throw new AppError('confirmation_required', `This sends the order to ${env.label}, which is real. Confirm to send it.`, {
-      reason: 'production'
-    })
+    throw new AppError(
+      'confirmation_required',
+      `This sends the order to ${env.label}, which is real. Confirm to send it.`,
+      {
+        reason: 'production'
+      }
+    )
   }
 }
 
@@ -64,7 +82,14 @@ export async function submitOrder(
   const { optIn } = submissionMode(input.order, input.confirmations)
   if (optIn) requireOptInDetails(input.order)
   requireProductionConfirmation(services, input.environmentId, input.confirmations)
-  return send(services, input.environmentId, input.order, optIn, input.supersedes ? 'resend' : 'form', input.supersedes)
+  return send(
+    services,
+    input.environmentId,
+    input.order,
+    optIn,
+    input.supersedes ? 'resend' : 'form',
+    input.supersedes
+  )
 }
 
 /** Resends an in-doubt order exactly as journaled. */
@@ -77,7 +102,11 @@ export async function resolveInDoubt(
     throw new AppError('not_found', 'That operation is no longer in doubt; refresh the list.')
   }
   const request = orderRequestSchema.parse(operation.request)
-  requireProductionConfirmation(services, operation.environment, input.confirmations ?? { missingToken: true, production: false })
+  requireProductionConfirmation(
+    services,
+    operation.environment,
+    input.confirmations ?? { missingToken: true, production: false }
+  )
   return send(services, operation.environment, request, operation.kind === 'order', 'resend', operation.id)
 }
 
@@ -91,7 +120,15 @@ async function send(
 ): Promise<SubmitResult> {
   const { client } = await openEnvironmentClient(services, environmentId)
   try {
-    const result = await sendOrderOnce({ journal: services.journal, client, environment: environmentId, request, optIn, source, supersedes })
+    const result = await sendOrderOnce({
+      journal: services.journal,
+      client,
+      environment: environmentId,
+      request,
+      optIn,
+      source,
+      supersedes
+    })
     return toSubmitResult(environmentId, request, result)
   } finally {
     client.close()

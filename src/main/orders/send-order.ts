@@ -1,5 +1,5 @@
 import type { OperationError, PolicySnapshot } from '../../shared/contract/history'
-import type { OperationSource } from '../../shared/journal/outcomes'
+import { isAtTeak, type OperationSource } from '../../shared/journal/outcomes'
 import type { OrderRequest } from '../../shared/teak/order-request'
 import type { TeakOrder } from '../../shared/teak/responses'
 import type { Journal } from '../journal/journal'
@@ -25,7 +25,7 @@ export type SendOrderResult =
   | {
       settled: true
       operationId: number
-      outcome: 'created' | 'opted_out' | 'already_submitted' | 'rejected' | 'failed'
+      outcome: 'created' | 'opted_out' | 'already_submitted' | 'invalid' | 'rejected' | 'failed'
       order?: TeakOrder
       policies?: PolicySnapshot[]
       error?: OperationError
@@ -43,12 +43,13 @@ export type SendOrderResult =
 /**
  * Sends one order exactly once, as far as the journal can tell: the intent is committed before the request
  * leaves and the outcome after. When an earlier attempt may have reached Teak (in doubt, or failed after a
- * timeout), Teak's duplicate-order-number answer means the order is already there: `already_submitted`.
+ * timeout) or the journal already holds it as sent, Teak's duplicate-order-number answer means the order
+ * is already there: `already_submitted`.
  */
 export async function sendOrderOnce(input: SendOrderInput): Promise<SendOrderResult> {
   const { journal, environment, request } = input
   const before = journal.latestOutcomeFor(environment, request.order_number)
-  const earlierAttemptMayHaveLanded = before === 'in_doubt' || before === 'failed'
+  const earlierAttemptMayHaveLanded = before === 'in_doubt' || before === 'failed' || isAtTeak(before)
   const operationId = journal.recordIntent({
     kind: input.optIn ? 'order' : 'opt_out',
     source: input.source,
@@ -99,8 +100,10 @@ function settleFailure(
   }
   // Nothing was created. A 4xx is Teak's verdict on the request; a refused connection or a rate limit that
   // outlasted the client's retries is only "not yet", so it ends `failed` and "Retry failed orders" resends it.
+  // A body our own checks refuse never leaves: `invalid`.
   const teakRefused = error.status !== undefined && error.status < 500 && error.kind !== 'rate_limited'
-  const outcome = teakRefused ? 'rejected' : 'failed'
+  const neverSent = error.kind === 'validation' && error.status === undefined
+  const outcome = neverSent ? 'invalid' : teakRefused ? 'rejected' : 'failed'
   journal.recordOutcome(operationId, { outcome, httpStatus: error.status, response, error: operationError })
   return {
     settled: true,

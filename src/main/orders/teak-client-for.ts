@@ -18,11 +18,17 @@ export async function openEnvironmentClient(
 ): Promise<EnvironmentClient> {
   const environment = services.settings.environment(environmentId)
   if (environment.baseUrl === '') {
-    throw new AppError('not_found', `${environment.label} has no API address yet. Enter it in Settings first.`)
+    throw new AppError(
+      'not_found',
+      `${environment.label} has no API address yet. Enter it in Settings first.`
+    )
   }
   const resolved = await resolveCredentials(environment.id, { env: services.env, store: services.secrets })
   if (!resolved) {
-    throw new AppError('no_credentials', `No keys are set for ${environment.label}. Enter them in Settings first.`)
+    throw new AppError(
+      'no_credentials',
+      `No keys are set for ${environment.label}. Enter them in Settings first.`
+    )
   }
   const client = createTeakClient({
     baseUrl: services.baseUrlOf(environment),

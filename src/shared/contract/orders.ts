@@ -29,7 +29,15 @@ export const policyRowSchema = z.object({
 })
 export type PolicyRow = z.infer<typeof policyRowSchema>
 
-export const SUBMIT_OUTCOMES = ['created', 'opted_out', 'already_submitted', 'rejected', 'failed', 'in_doubt'] as const
+export const SUBMIT_OUTCOMES = [
+  'created',
+  'opted_out',
+  'already_submitted',
+  'invalid',
+  'rejected',
+  'failed',
+  'in_doubt'
+] as const
 
 export const submitResultSchema = z.object({
   operationId: z.number().int(),
@@ -58,7 +66,9 @@ export const ordersMethods = {
   ),
   /** Sends an in-doubt order again, exactly as journaled; a duplicate answer means Teak already has it. */
   'orders.resolveInDoubt': method(
-    z.object({ operationId: z.number().int().positive(), confirmations: confirmationsSchema.optional() }).strict(),
+    z
+      .object({ operationId: z.number().int().positive(), confirmations: confirmationsSchema.optional() })
+      .strict(),
     submitResultSchema
   ),
   'orders.decodeQuote': method(
@@ -71,7 +81,10 @@ export const ordersMethods = {
       .object({
         optIn: z.boolean(),
         currency: z.string().max(3).optional(),
-        items: z.array(z.object({ reference_number: z.string().max(255), cost: z.string().max(12) }).strict()).max(500).default([])
+        items: z
+          .array(z.object({ reference_number: z.string().max(255), cost: z.string().max(12) }).strict())
+          .max(500)
+          .default([])
       })
       .strict(),
     z.object({ token: z.string() })
