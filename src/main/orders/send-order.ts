@@ -26,6 +26,8 @@ export type SendOrderResult =
       settled: true
       operationId: number
       outcome: 'created' | 'opted_out' | 'already_submitted' | 'invalid' | 'rejected' | 'failed'
+      /** Teak's HTTP status, when Teak answered. */
+      httpStatus?: number
       order?: TeakOrder
       policies?: PolicySnapshot[]
       error?: OperationError
@@ -70,7 +72,7 @@ export async function sendOrderOnce(input: SendOrderInput): Promise<SendOrderRes
   }
   if (result.kind === 'opted_out') {
     journal.recordOutcome(operationId, { outcome: 'opted_out', httpStatus: result.status })
-    return { settled: true, operationId, outcome: 'opted_out' }
+    return { settled: true, operationId, outcome: 'opted_out', httpStatus: result.status }
   }
   const policies = policySnapshotsOf(result.order)
   journal.recordOutcome(operationId, {
@@ -80,7 +82,14 @@ export async function sendOrderOnce(input: SendOrderInput): Promise<SendOrderRes
     teakOrderId: result.order.protecht_order_id,
     policies
   })
-  return { settled: true, operationId, outcome: 'created', order: result.order, policies }
+  return {
+    settled: true,
+    operationId,
+    outcome: 'created',
+    httpStatus: result.status,
+    order: result.order,
+    policies
+  }
 }
 
 function settleFailure(
@@ -93,7 +102,7 @@ function settleFailure(
   const response = error.rawBody
   if (error.kind === 'conflict' && earlierAttemptMayHaveLanded) {
     journal.recordOutcome(operationId, { outcome: 'already_submitted', httpStatus: error.status, response })
-    return { settled: true, operationId, outcome: 'already_submitted' }
+    return { settled: true, operationId, outcome: 'already_submitted', httpStatus: error.status }
   }
   if (error.outcomeUnknown) {
     return { settled: false, operationId, error: operationError, retryAfterMs: error.retryAfterMs }
@@ -109,6 +118,7 @@ function settleFailure(
     settled: true,
     operationId,
     outcome,
+    httpStatus: error.status,
     error: operationError,
     ...(error.kind === 'rate_limited' ? { retryAfterMs: error.retryAfterMs } : {})
   }
