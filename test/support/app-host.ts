@@ -2,6 +2,7 @@ import { createDispatcher } from '../../src/main/contract/dispatcher'
 import { RENDERER_OUT_DIR } from '../../src/main/cli/renderer-build'
 import { startBrowserHost, type BrowserHost } from '../../src/main/host/server'
 import { createHandlers } from '../../src/main/ipc/handlers'
+import type { SecretStore } from '../../src/main/secrets/secret-store'
 import { createServices, type Services } from '../../src/main/services'
 import { makeTempDir } from './temp-dir'
 
@@ -12,12 +13,28 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
+export interface StartAppOptions {
+  token?: string
+  /** A keychain store with a private service name; without it, the services use the app's own (`teak-desk`). */
+  secrets?: SecretStore
+}
+
 /** The real main-side services behind the real browser host, with a throwaway data directory. */
-export async function startApp(options: { token?: string } = {}): Promise<RunningApp> {
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const dir = makeTempDir('teak-desk-app-')
-  const services = await createServices({ dataDir: dir.path, version: '0.0.0-test', host: 'browser' })
+  const services = await createServices({
+    dataDir: dir.path,
+    version: '0.0.0-test',
+    host: 'browser',
+    secrets: options.secrets
+  })
   const dispatch = createDispatcher(createHandlers(services))
-  const host = await startBrowserHost({ dispatch, events: services.events, rendererDir: RENDERER_OUT_DIR, token: options.token })
+  const host = await startBrowserHost({
+    dispatch,
+    events: services.events,
+    rendererDir: RENDERER_OUT_DIR,
+    token: options.token
+  })
   return {
     host,
     services,

@@ -1,0 +1,222 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createKeytarSecretStore } from '../../src/main/secrets/keytar-store'
+import type { SecretStore } from '../../src/main/secrets/secret-store'
+import { DEMO_KEYS } from '../../src/sandbox/auth'
+import { keychainForTests, testKeychainService } from '../main/secrets/support/keychain'
+import { startApp, type RunningApp } from '../support/app-host'
+import { launchBrowser, screenshot } from '../support/browser'
+
+const keychain = await keychainForTests()
+
+/** #b42318, the `--danger` colour of the production band. */
+const PRODUCTION_RED = 'rgb(180, 35, 24)'
+const WRONG_SECRET = 'sk_not_the_right_one'
+
+describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through the browser host'), () => {
+  let app: RunningApp
+  let browser: Browser
+  let secrets: SecretStore
+  let page: Page
+  let pageErrors: string[]
+
+  beforeAll(async () => {
+    secrets = createKeytarSecretStore({ service: testKeychainService() })
+    app = await startApp({ secrets })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    if (app) await Promise.all(app.services.settings.environments().map((env) => secrets.delete(env.id)))
+    await app?.stop()
+  })
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+    // Well inside the test timeout, so a missing element fails with the locator it waited for.
+    page.setDefaultTimeout(5_000)
+    pageErrors = []
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+    await page.goto(app.host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor()
+  })
+  afterEach(async () => {
+    await page.close()
+    expect(pageErrors).toEqual([])
+  })
+
+  const environmentButton = (name: RegExp) =>
+    page.getByRole('list', { name: 'Environments' }).getByRole('button', { name })
+  // By role: the required marker (*) is hidden from assistive technology, so it is not part of the name.
+  const nameField = () => page.getByRole('textbox', { name: 'Name', exact: true })
+  const switcher = () => page.getByLabel('Environment', { exact: true })
+  const statusWith = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text })
+
+  async function saveKeys(publicKey: string, secretKey: string): Promise<void> {
+    await page.getByLabel('Public key', { exact: true }).fill(publicKey)
+    await page.getByLabel('Secret key', { exact: true }).fill(secretKey)
+    await page.getByRole('button', { name: /^(Save|Replace) keys$/ }).click()
+    await statusWith('Keys saved').waitFor()
+  }
+
+  it('saves keys for the local sandbox, tests them, and never shows the secret again', async () => {
+    await environmentButton(/^Local sandbox/).click()
+    expect(await page.getByTestId('key-status').textContent()).toContain('built-in demo key')
+    const secretInput = page.getByLabel('Secret key', { exact: true })
+    expect(await secretInput.getAttribute('type')).toBe('password')
+    expect(await secretInput.getAttribute('autocomplete')).toBe('off')
+
+    await saveKeys(` ${DEMO_KEYS.publicKey} `, `${DEMO_KEYS.secretKey}\n`)
+
+    expect(await secrets.get('local')).toEqual(DEMO_KEYS)
+    expect(await page.getByTestId('public-key-masked').textContent()).toBe('pk_l…demo')
+    expect(await page.getByTestId('key-status').textContent()).toContain('saved in the system keychain')
+    expect(await secretInput.inputValue()).toBe('')
+    expect(await page.getByLabel('Public key', { exact: true }).inputValue()).toBe('')
+    expect(await page.content()).not.toContain(DEMO_KEYS.secretKey)
+
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await statusWith(/Connected to Local sandbox \(built in\) in \d+ ms/).waitFor()
+    expect(await page.getByRole('alert').count()).toBe(0)
+    await screenshot(page, 'settings')
+  })
+
+  it('reports wrong keys, then removes them so the demo keys apply again', async () => {
+    await saveKeys(DEMO_KEYS.publicKey, WRONG_SECRET)
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/Wrong keys\..*refused the keys/)
+    expect(await page.content()).not.toContain(WRONG_SECRET)
+
+    await page.getByRole('button', { name: 'Remove keys' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove keys' }).click()
+    await statusWith('Keys removed for Local sandbox').waitFor()
+    expect(await secrets.get('local')).toBeNull()
+    expect(await page.getByTestId('key-status').textContent()).toContain('built-in demo key')
+    // The failure was about the removed keys: it must not linger as if it still applied.
+    expect(await page.getByRole('alert').count()).toBe(0)
+  })
+
+  it('explains problems with the keys under the fields as they are typed, and saves nothing', async () => {
+    const publicKey = page.getByLabel('Public key', { exact: true })
+    await publicKey.fill('p'.repeat(56))
+    expect(await publicKey.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = (await publicKey.getAttribute('aria-describedby')) ?? ''
+    const message = page.locator(`[id="${describedBy.split(' ')[0]}"]`)
+    expect(await message.textContent()).toContain(
+      'too long: Teak keys have at most 55 characters, this one has 56'
+    )
+
+    const secretKey = page.getByLabel('Secret key', { exact: true })
+    await secretKey.fill('sk with space')
+    expect(await secretKey.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('#secret-key-error').textContent()).toContain('contains a space')
+
+    await publicKey.fill('')
+    await page.getByRole('button', { name: 'Save keys' }).click()
+    expect(await page.locator('#public-key-error').textContent()).toBe('Enter the public key.')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('public-key')
+    expect(await secrets.get('local')).toBeNull()
+  })
+
+  it('marks production unmistakably and says it is not configured without an address', async () => {
+    await switcher().selectOption({ label: 'Production' })
+    const topbar = page.locator('header.topbar')
+    await expect.poll(() => topbar.getAttribute('class')).toContain('production')
+    expect(await topbar.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(PRODUCTION_RED)
+    expect(await page.getByTestId('production-label').textContent()).toBe('PRODUCTION')
+    expect(app.services.settings.current().selectedEnvironment).toBe('production')
+
+    await environmentButton(/^Production/).click()
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/Not configured\..*has no address yet/)
+
+    const address = page.getByLabel('API address')
+    await address.fill('http://127.0.0.1:8080')
+    await address.blur()
+    expect(await page.locator('#environment-address-error').textContent()).toContain(
+      'production is only reachable over https'
+    )
+    await screenshot(page, 'settings-production')
+
+    // What is being typed survives switching the environment in use (a new settings view).
+    await address.fill('https://localhost:9/')
+    await switcher().selectOption('local')
+    await expect.poll(() => topbar.getAttribute('class')).not.toContain('production')
+    expect(await page.getByTestId('production-label').count()).toBe(0)
+    expect(await address.inputValue()).toBe('https://localhost:9/')
+
+    await page.getByRole('button', { name: 'Save address' }).click()
+    await statusWith('Saved Production.').waitFor()
+    expect(await address.inputValue()).toBe('https://localhost:9')
+    expect(app.services.settings.environment('production').baseUrl).toBe('https://localhost:9')
+  })
+
+  it('adds a custom environment, tests it, and removes it with its keys', async () => {
+    await page.getByRole('button', { name: 'Add a custom environment' }).click()
+    await nameField().fill('Teak sandbox')
+    await page.getByLabel('API address').fill('http://127.0.0.1:1')
+    await page.getByRole('button', { name: 'Add environment' }).click()
+    await expect
+      .poll(() => page.locator('#environment-name-error').textContent())
+      .toContain('There is already an environment called "Teak sandbox"')
+
+    await nameField().fill('EU staging')
+    await page.getByRole('button', { name: 'Add environment' }).click()
+    await page.getByRole('heading', { name: 'EU staging', level: 3 }).waitFor()
+    expect(await switcher().locator('option').allTextContents()).toContain('EU staging')
+    expect(app.services.settings.environment('eu-staging').baseUrl).toBe('http://127.0.0.1:1')
+
+    await saveKeys('pk_custom_public_key', 'sk_custom_secret_key')
+    expect(await secrets.get('eu-staging')).toEqual({
+      publicKey: 'pk_custom_public_key',
+      secretKey: 'sk_custom_secret_key'
+    })
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/Server not reachable\..*Could not reach EU staging/)
+
+    await page.getByRole('button', { name: 'Remove environment' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove environment' }).click()
+    await expect.poll(() => environmentButton(/^EU staging/).count()).toBe(0)
+    expect(await switcher().locator('option').allTextContents()).not.toContain('EU staging')
+    expect(await secrets.get('eu-staging')).toBeNull()
+  })
+
+  it('shows the fixed address of the Teak sandbox, chosen from the keyboard', async () => {
+    await environmentButton(/^Teak sandbox/).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Teak sandbox', level: 3 }).waitFor()
+    expect(await page.getByText('https://api.sandbox.helloteak.com', { exact: true }).isVisible()).toBe(true)
+    // Its address is not editable: only production and custom environments have an address form.
+    expect(await page.getByLabel('API address').count()).toBe(0)
+    expect(await page.getByTestId('key-status').textContent()).toContain(
+      'No keys are saved for Teak sandbox.'
+    )
+  })
+
+  it('keeps the import settings, refusing a concurrency outside 1 to 16', async () => {
+    const concurrency = page.getByLabel('Orders sent at the same time')
+    await concurrency.fill('17')
+    await page.getByRole('button', { name: 'Save import settings' }).click()
+    expect(await page.locator('#import-concurrency-error').textContent()).toBe(
+      'Submit at most 16 orders at a time.'
+    )
+    await concurrency.fill('8')
+    await page.getByLabel('Reuse one access token until it expires').check()
+    await page.getByRole('button', { name: 'Save import settings' }).click()
+    await statusWith('Import settings saved.').waitFor()
+    expect(app.services.settings.current()).toMatchObject({ importConcurrency: 8, tokenReuse: true })
+
+    await page.reload()
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor()
+    expect(await page.getByLabel('Orders sent at the same time').inputValue()).toBe('8')
+    expect(await page.getByLabel('Reuse one access token until it expires').isChecked()).toBe(true)
+  })
+})
