@@ -2,8 +2,10 @@ import type { Handlers } from '../contract/dispatcher'
 import type { Services } from '../services'
 import { createTeakClient } from '../teak/client'
 import { appHandlers } from './app-handlers'
+import { draftsHandlers } from './drafts-handlers'
 import { historyHandlers } from './history-handlers'
 import { ordersHandlers } from './orders-handlers'
+import { policiesHandlers } from './policies-handlers'
 import { settingsHandlers } from './settings-handlers'
 
 /** Every contract method bound to its service, in one place. */
@@ -18,6 +20,8 @@ export function createHandlers(services: Services): Handlers {
       env: services.env
     }),
     ...historyHandlers({ journal: services.journal }),
-    ...ordersHandlers(services)
+    ...ordersHandlers(services),
+    ...draftsHandlers(services),
+    ...policiesHandlers(services)
   }
 }

@@ -10,6 +10,7 @@ import {
 import { inspectQuoteToken } from '../../shared/teak/quote-token'
 import type { TeakOrder } from '../../shared/teak/responses'
 import type { Services } from '../services'
+import { requireProductionConfirmation } from '../settings/production-gate'
 import { sendOrderOnce, type SendOrderResult } from './send-order'
 import { openEnvironmentClient } from './teak-client-for'
 
@@ -58,30 +59,18 @@ function requireOptInDetails(order: OrderRequest): void {
   }
 }
 
-function requireProductionConfirmation(
-  services: OrderServices,
-  environmentId: string,
-  confirmations: Confirmations
-) {
-  if (services.settings.requiresConfirmation(environmentId) && !confirmations.production) {
-    const env = services.settings.environment(environmentId)
-    throw new AppError(
-      'confirmation_required',
-      `This sends the order to ${env.label}, which is real. Confirm to send it.`,
-      {
-        reason: 'production'
-      }
-    )
-  }
-}
-
 export async function submitOrder(
   services: OrderServices,
   input: { environmentId: string; order: OrderRequest; confirmations: Confirmations; supersedes?: number }
 ): Promise<SubmitResult> {
   const { optIn } = submissionMode(input.order, input.confirmations)
   if (optIn) requireOptInDetails(input.order)
-  requireProductionConfirmation(services, input.environmentId, input.confirmations)
+  requireProductionConfirmation(
+    services.settings,
+    input.environmentId,
+    input.confirmations.production,
+    'send this order'
+  )
   return send(
     services,
     input.environmentId,
@@ -103,9 +92,10 @@ export async function resolveInDoubt(
   }
   const request = orderRequestSchema.parse(operation.request)
   requireProductionConfirmation(
-    services,
+    services.settings,
     operation.environment,
-    input.confirmations ?? { missingToken: true, production: false }
+    input.confirmations?.production ?? false,
+    'resend this order'
   )
   return send(services, operation.environment, request, operation.kind === 'order', 'resend', operation.id)
 }

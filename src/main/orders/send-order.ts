@@ -5,7 +5,7 @@ import type { TeakOrder } from '../../shared/teak/responses'
 import type { Journal } from '../journal/journal'
 import type { TeakClient } from '../teak/client'
 import { isTeakApiError, type TeakApiError } from '../teak/errors'
-import { operationErrorOf, policySnapshotsOf } from './teak-results'
+import { operationErrorOf, outcomeOfFailure, policySnapshotsOf } from './teak-results'
 
 export interface SendOrderInput {
   journal: Journal
@@ -104,15 +104,10 @@ function settleFailure(
     journal.recordOutcome(operationId, { outcome: 'already_submitted', httpStatus: error.status, response })
     return { settled: true, operationId, outcome: 'already_submitted', httpStatus: error.status }
   }
-  if (error.outcomeUnknown) {
+  const outcome = outcomeOfFailure(error)
+  if (outcome === null) {
     return { settled: false, operationId, error: operationError, retryAfterMs: error.retryAfterMs }
   }
-  // Nothing was created. A 4xx is Teak's verdict on the request; a refused connection or a rate limit that
-  // outlasted the client's retries is only "not yet", so it ends `failed` and "Retry failed orders" resends it.
-  // A body our own checks refuse never leaves: `invalid`.
-  const teakRefused = error.status !== undefined && error.status < 500 && error.kind !== 'rate_limited'
-  const neverSent = error.kind === 'validation' && error.status === undefined
-  const outcome = neverSent ? 'invalid' : teakRefused ? 'rejected' : 'failed'
   journal.recordOutcome(operationId, { outcome, httpStatus: error.status, response, error: operationError })
   return {
     settled: true,

@@ -29,3 +29,17 @@ export function operationErrorOf(error: TeakApiError): OperationError {
   )
   return { kind: error.kind, message: error.message, ...(fieldErrors.length > 0 ? { fieldErrors } : {}) }
 }
+
+/**
+ * The outcome to journal for a call that failed, or null when Teak may have carried it out all the same
+ * (timeout, cut connection, 5xx): the intent then stays open and History lists it as in doubt.
+ */
+export function outcomeOfFailure(error: TeakApiError): 'invalid' | 'rejected' | 'failed' | null {
+  if (error.outcomeUnknown) return null
+  // The client's own checks refused it before anything left.
+  if (error.kind === 'validation' && !error.requestMayHaveReachedTeak) return 'invalid'
+  // A 4xx is Teak's verdict on the request; a refused connection or a rate limit that outlasted the client's
+  // retries is only "not yet".
+  const teakRefused = error.status !== undefined && error.status < 500 && error.kind !== 'rate_limited'
+  return teakRefused ? 'rejected' : 'failed'
+}

@@ -1,5 +1,7 @@
 import type { Component } from 'svelte'
+import HistoryPage from './pages/HistoryPage.svelte'
 import HomePage from './pages/HomePage.svelte'
+import OrderWorkbenchPage from './pages/OrderWorkbenchPage.svelte'
 import SettingsPage from './pages/SettingsPage.svelte'
 
 /** The pages reachable from the navigation, in order. The id is the URL fragment (`#/id`). */
@@ -10,6 +12,8 @@ export interface Route {
 }
 
 export const routes: Route[] = [
+  { id: 'orders', label: 'New order', component: OrderWorkbenchPage },
   { id: 'home', label: 'Overview', component: HomePage },
+  { id: 'history', label: 'History', component: HistoryPage },
   { id: 'settings', label: 'Settings', component: SettingsPage }
 ]

@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import { appMethods } from './app'
+import { draftsMethods } from './drafts'
 import { historyMethods } from './history'
 import { ordersMethods } from './orders'
+import { policiesMethods } from './policies'
 import { settingsMethods } from './settings'
 
 /** Every method main offers the page, by name. Each domain contributes its own table. */
@@ -9,7 +11,9 @@ export const contract = {
   ...appMethods,
   ...settingsMethods,
   ...historyMethods,
-  ...ordersMethods
+  ...ordersMethods,
+  ...draftsMethods,
+  ...policiesMethods
 }
 
 export type Contract = typeof contract
