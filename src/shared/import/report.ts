@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { csvDocument } from '../journal/csv-cells'
 
 /**
- * The import report (issue-defined shape, kept exactly): one entry per order, keyed by order number and
- * spreadsheet rows, totals derived from the per-order outcomes.
+ * The import report (issue-defined shape, kept exactly: the schemas are strict): one entry per order, keyed
+ * by order number and spreadsheet rows, totals derived from the per-order outcomes.
  */
 export const IMPORT_OUTCOMES = [
   'created',
@@ -14,24 +15,23 @@ export const IMPORT_OUTCOMES = [
 ] as const
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number]
 
-export const importReportOrderSchema = z.object({
+export const importReportOrderSchema = z.strictObject({
   order_number: z.string(),
   rows: z.array(z.number().int()),
   outcome: z.enum(IMPORT_OUTCOMES),
   errors: z.array(
-    z.object({ row: z.number().int().nullable(), column: z.string().nullable(), message: z.string() })
+    z.strictObject({ row: z.number().int().nullable(), column: z.string().nullable(), message: z.string() })
   ),
-  /** HTTP status of Teak's last answer (null when nothing was sent). */
+  /** HTTP status of Teak's last answer (null when nothing was sent, or no answer came). */
   status: z.number().int().nullable(),
   policies: z.array(
-    z.object({ policy_number: z.string(), item_reference_number: z.string(), premium: z.string() })
-  ),
-  /** Extension: true when an earlier run had already settled this order, so nothing was sent this time. */
-  skipped: z.boolean().optional()
+    z.strictObject({ policy_number: z.string(), item_reference_number: z.string(), premium: z.string() })
+  )
 })
 export type ImportReportOrder = z.infer<typeof importReportOrderSchema>
+export type ImportReportError = ImportReportOrder['errors'][number]
 
-export const importSummarySchema = z.object({
+export const importSummarySchema = z.strictObject({
   orders: z.number().int(),
   created: z.number().int(),
   opted_out: z.number().int(),
@@ -42,7 +42,7 @@ export const importSummarySchema = z.object({
 })
 export type ImportSummary = z.infer<typeof importSummarySchema>
 
-export const importReportSchema = z.object({
+export const importReportSchema = z.strictObject({
   file: z.string(),
   environment: z.string(),
   summary: importSummarySchema,
@@ -50,21 +50,51 @@ export const importReportSchema = z.object({
 })
 export type ImportReport = z.infer<typeof importReportSchema>
 
+export function emptySummary(): ImportSummary {
+  return { orders: 0, created: 0, opted_out: 0, already_submitted: 0, invalid: 0, rejected: 0, failed: 0 }
+}
+
+/** Adds one order's outcome to `summary` in place (progress counts without recounting every order). */
+export function countOutcome(summary: ImportSummary, outcome: ImportOutcome): void {
+  summary.orders += 1
+  summary[outcome] += 1
+}
+
 export function summarize(orders: readonly Pick<ImportReportOrder, 'outcome'>[]): ImportSummary {
-  const summary: ImportSummary = {
-    orders: orders.length,
-    created: 0,
-    opted_out: 0,
-    already_submitted: 0,
-    invalid: 0,
-    rejected: 0,
-    failed: 0
-  }
-  for (const order of orders) summary[order.outcome] += 1
+  const summary = emptySummary()
+  for (const order of orders) countOutcome(summary, order.outcome)
   return summary
 }
 
 /** Exit 0 when every order is at Teak; 1 when any is invalid, rejected or failed (the CLI's contract). */
 export function allSucceeded(summary: ImportSummary): boolean {
   return summary.invalid + summary.rejected + summary.failed === 0
+}
+
+export const REPORT_CSV_COLUMNS = ['order_number', 'rows', 'outcome', 'status', 'errors', 'policies'] as const
+
+/**
+ * The report as a spreadsheet: one row per order. Cells holding several values put one per line, so a
+ * spreadsheet shows them stacked in the cell; every cell is guarded against formula injection.
+ */
+export function importReportCsv(report: ImportReport): string {
+  return csvDocument([
+    REPORT_CSV_COLUMNS,
+    ...report.orders.map((order) => [
+      order.order_number,
+      order.rows.join(', '),
+      order.outcome,
+      order.status,
+      order.errors.map(errorLine).join('\n'),
+      order.policies
+        .map((p) => `${p.policy_number} (item ${p.item_reference_number}, premium ${p.premium})`)
+        .join('\n')
+    ])
+  ])
+}
+
+/** "Row 3, item_cost: …", leaving out what the error does not name. */
+export function errorLine(error: ImportReportError): string {
+  const where = [error.row === null ? null : `Row ${error.row}`, error.column].filter(Boolean).join(', ')
+  return where ? `${where}: ${error.message}` : error.message
 }

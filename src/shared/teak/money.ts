@@ -8,18 +8,24 @@ export interface Money {
   readonly scale: number
 }
 
-const CANONICAL = /^(-?)(\d+)(?:\.(\d+))?$/
+const CANONICAL = /^-?\d+(\.\d+)?$/
 
 export function isCanonicalMoney(text: string): boolean {
   return CANONICAL.test(text)
 }
 
-/** Reads canonical text ("57.5", "-3", "0.085"); anything else is a programming error upstream. */
-export function parseMoney(text: string): Money {
-  if (!CANONICAL.test(text))
-    throw new RangeError(`"${text}" is not a canonical decimal amount such as 57.50.`)
+/** Canonical text ("57.5", "-3", "0.085") as an amount, or null for anything else ("1,5", ".5", "1e3"). */
+export function readMoney(text: string): Money | null {
+  if (!CANONICAL.test(text)) return null
   const dot = text.indexOf('.')
   return { units: BigInt(dot < 0 ? text : text.replace('.', '')), scale: dot < 0 ? 0 : text.length - dot - 1 }
+}
+
+/** `readMoney` for text already known to be canonical: anything else is a programming error upstream. */
+export function parseMoney(text: string): Money {
+  const amount = readMoney(text)
+  if (amount === null) throw new RangeError(`"${text}" is not a canonical decimal amount such as 57.50.`)
+  return amount
 }
 
 // Imports and reports rescale thousands of amounts; BigInt exponentiation per call would dominate.

@@ -6,6 +6,7 @@ import {
   isCanonicalMoney,
   multiplyMoney,
   parseMoney,
+  readMoney,
   subtractMoney,
   sumMoney,
   toScale
@@ -35,6 +36,7 @@ describe('parseMoney and formatMoney', () => {
 
   it.each(['', '1,5', '1.', '.5', '+1', '1e3', ' 1', '1.2.3', 'NaN'])('refuses %j', (raw) => {
     expect(isCanonicalMoney(raw)).toBe(false)
+    expect(readMoney(raw)).toBeNull()
     expect(() => money(raw)).toThrow(RangeError)
   })
 

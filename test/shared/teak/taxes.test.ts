@@ -11,17 +11,25 @@ function split(costs: string[], total: string) {
 
 describe('splitTaxesAndFees', () => {
   it("holds Teak's guide example: two $50.00 tickets and $15.00 → $57.50 each", () => {
-    expect(split(['50.00', '50.00'], '15.00')).toEqual({ ok: true, costs: ['57.50', '57.50'], shares: ['7.50', '7.50'] })
+    expect(split(['50.00', '50.00'], '15.00')).toEqual({
+      ok: true,
+      costs: ['57.50', '57.50'],
+      shares: ['7.50', '7.50']
+    })
   })
 
   it('splits in proportion to cost', () => {
-    expect(split(['50', '100'], '15')).toEqual({ ok: true, costs: ['55.00', '110.00'], shares: ['5.00', '10.00'] })
+    expect(split(['50', '100'], '15')).toEqual({
+      ok: true,
+      costs: ['55.00', '110.00'],
+      shares: ['5.00', '10.00']
+    })
   })
 
   it('gives leftover cents to the items with the largest remainders', () => {
     // Exact shares 0.333…, 0.666…: both round down to 0, the one cent left goes to the larger remainder.
     expect(split(['1.00', '2.00'], '0.01').shares).toEqual(['0.00', '0.01'])
-    // 4.00 over 1, 1, 1: 1.333… each; the remainders are equal, so the earliest item gets the cent.
+    // 1.00 over three equal costs: 0.333… each; equal remainders, so the earliest item gets the cent.
     expect(split(['10.00', '10.00', '10.00'], '1.00')).toEqual({
       ok: true,
       costs: ['10.34', '10.33', '10.33'],
@@ -48,11 +56,14 @@ describe('splitTaxesAndFees', () => {
 
   it('refuses inputs that are not plain amounts, naming the item', () => {
     expect(splitTaxesAndFees(['50.00', '1,5'], '1')).toMatchObject({ ok: false, itemIndex: 1 })
-    expect(splitTaxesAndFees(['50.00'], '-1')).toMatchObject({ ok: false, message: expect.stringContaining('"-1"') })
+    expect(splitTaxesAndFees(['50.00'], '-1')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"-1"')
+    })
     expect(splitTaxesAndFees([], '1')).toMatchObject({ ok: false })
   })
 
-  it('reports a cost that would exceed Teak\'s 12 characters', () => {
+  it("reports a cost that would exceed Teak's 12 characters", () => {
     const result = splitTaxesAndFees(['1.00', '999999999.99'], '0.02')
     expect(result).toEqual({
       ok: false,
