@@ -14,13 +14,17 @@ export type QuoteTokenReading =
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 
+// One decoder for every token: a CSV import inspects one token per order.
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
 function decodeBase64Url(segment: string): string | null {
   if (!BASE64URL.test(segment) || segment.length % 4 === 1) return null
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/')
   const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='))
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return UTF8.decode(bytes)
   } catch {
     return null
   }

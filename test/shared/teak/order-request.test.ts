@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   effectiveEvent,
   eventSchema,
+  isCalendarDate,
   optInRequirementIssues,
   orderInputSchema,
   orderRequestSchema,
@@ -163,5 +164,24 @@ describe('opt-in requirements', () => {
     const shared = { start_date: '2027-12-24' }
     expect(effectiveEvent({ event: shared }, { event: own })).toBe(own)
     expect(effectiveEvent({ event: shared }, {})).toBe(shared)
+  })
+})
+
+describe('isCalendarDate', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['2023-02-29', false],
+    ['1900-02-29', false],
+    ['2027-04-30', true],
+    ['2027-04-31', false],
+    ['2027-12-31', true],
+    ['2027-13-01', false],
+    ['2027-00-10', false],
+    ['2027-01-00', false],
+    ['2027-1-05', false],
+    ['27-01-05', false]
+  ])('%s → %s', (value, expected) => {
+    expect(isCalendarDate(value)).toBe(expected)
   })
 })
