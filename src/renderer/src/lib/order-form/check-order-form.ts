@@ -1,0 +1,36 @@
+import { issuesOf } from '../../../../shared/contract/errors'
+import {
+  optInRequirementIssues,
+  orderInputSchema,
+  type OrderRequest
+} from '../../../../shared/teak/order-request'
+import { fieldKeysOf, placeIssues, type Issue, type PlacedProblems } from './fields'
+import type { OrderForm } from './form-state'
+import { needsOptInDetails, quoteModeOf, type QuoteMode } from './quote-mode'
+import { toOrderInput } from './to-order-input'
+
+export interface FormCheck {
+  mode: QuoteMode
+  /** The exact wire body that would be sent; null while any problem remains. */
+  request: OrderRequest | null
+  problems: PlacedProblems
+}
+
+/**
+ * The form checked by the rules main applies before sending (the same shared schemas, so the page never
+ * promises what main would refuse): `orderInputSchema`, a readable quote token, and for opt-ins Teak's
+ * certification fields. Every problem is reported at once, so the person can fix them in one pass.
+ */
+export function checkOrderForm(form: OrderForm): FormCheck {
+  const mode = quoteModeOf(form.token)
+  const input = toOrderInput(form)
+  const parsed = orderInputSchema.safeParse(input)
+  const issues: Issue[] = parsed.success ? [] : issuesOf(parsed.error)
+  if (mode.kind === 'unreadable') issues.push({ path: ['token'], message: mode.message })
+  // On the unparsed input too: "this item has no event" is worth saying while a cost is still being fixed.
+  // The input and the parsed body agree on which groups are present, which is all this rule looks at.
+  if (needsOptInDetails(mode)) issues.push(...optInRequirementIssues(input as OrderRequest))
+  const problems = placeIssues(issues, fieldKeysOf(form))
+  const clean = parsed.success && problems.fields.length === 0 && problems.unplaced.length === 0
+  return { mode, request: clean ? parsed.data : null, problems }
+}
