@@ -1,3 +1,4 @@
+import type { JournalOperation } from '../../../../shared/contract/history'
 import type {
   OperationKind,
   OperationSource,
