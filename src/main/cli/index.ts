@@ -2,9 +2,11 @@ import { AppError } from '../../shared/contract'
 import { UsageError } from './process'
 import { runSandboxCli } from '../../sandbox/cli'
 import { runUiCommand, UI_USAGE } from './ui-command'
+import { IMPORT_USAGE, runImportCommand } from './import-command'
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<void | number> }> = {
   ui: { usage: UI_USAGE, run: runUiCommand },
+  import: { usage: IMPORT_USAGE, run: runImportCommand },
   sandbox: {
     usage:
       'teak-desk sandbox [--port N] [--latency-ms N] [--fail-rate X] [--reset-rate X] [--rate-limit N] [--seed N] [--state file.json]',

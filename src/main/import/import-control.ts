@@ -1,14 +1,16 @@
+export type ImportState = 'running' | 'paused' | 'cancelled'
+
 /**
- * Pause, resume and cancel for a running import. Workers check it before taking the next order, so an
- * order already in flight always finishes and is journaled.
+ * Pause, resume and cancel for a running import. Workers ask it before taking the next order, so an order
+ * already in flight always finishes and is journaled; cancelling also cuts short a back-off wait.
  */
 export class ImportControl {
   private paused = false
   private cancelled = false
-  private waiters: (() => void)[] = []
+  private readonly listeners = new Set<() => void>()
 
-  get isPaused(): boolean {
-    return this.paused
+  get state(): ImportState {
+    return this.cancelled ? 'cancelled' : this.paused ? 'paused' : 'running'
   }
 
   get isCancelled(): boolean {
@@ -16,41 +18,56 @@ export class ImportControl {
   }
 
   pause(): void {
+    if (this.cancelled) return
     this.paused = true
+    this.notify()
   }
 
   resume(): void {
     this.paused = false
-    this.release()
+    this.notify()
   }
 
+  /** Final: no further order is taken, whatever pause or resume say afterwards. */
   cancel(): void {
     this.cancelled = true
-    this.release()
+    this.notify()
   }
 
   /** Resolves when the import may take another order: at once, or after resume; false once cancelled. */
   async mayContinue(): Promise<boolean> {
-    while (this.paused && !this.cancelled) await new Promise<void>((resolve) => this.waiters.push(resolve))
+    while (this.paused && !this.cancelled) await this.nextChange()
     return !this.cancelled
   }
 
-  /** Waits `ms` unless cancelled first. */
+  /** Waits `ms`, or less if the import is cancelled meanwhile. */
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms)
-      this.waiters.push(() => {
-        if (this.cancelled) {
-          clearTimeout(timer)
-          resolve()
-        }
-      })
+      if (this.cancelled || ms <= 0) return resolve()
+      const done = () => {
+        clearTimeout(timer)
+        this.listeners.delete(onChange)
+        resolve()
+      }
+      const onChange = () => {
+        if (this.cancelled) done()
+      }
+      const timer = setTimeout(done, ms)
+      this.listeners.add(onChange)
     })
   }
 
-  private release(): void {
-    const waiters = this.waiters
-    this.waiters = []
-    for (const wake of waiters) wake()
+  private nextChange(): Promise<void> {
+    return new Promise((resolve) => {
+      const once = () => {
+        this.listeners.delete(once)
+        resolve()
+      }
+      this.listeners.add(once)
+    })
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener()
   }
 }

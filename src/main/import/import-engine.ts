@@ -1,39 +1,39 @@
-import type { OperationError } from '../../shared/contract/history'
-import type { ImportReport, ImportReportOrder } from '../../shared/import/report'
-import { summarize } from '../../shared/import/report'
-import type { BacklogParseResult, ParsedOrder } from '../../shared/import/types'
+import { IMPORT_CONCURRENCY } from '../../shared/contract/settings'
+import {
+  summarize,
+  type ImportOutcome,
+  type ImportReport,
+  type ImportReportOrder
+} from '../../shared/import/report'
+import type { ParsedOrder } from '../../shared/import/types'
 import { isAtTeak, type OrderOutcome } from '../../shared/journal/outcomes'
 import type { OrderRequest } from '../../shared/teak/order-request'
 import type { Journal } from '../journal/journal'
 import { giveUp, sendOrderOnce, type SendOrderResult } from '../orders/send-order'
 import type { TeakClient } from '../teak/client'
 import { ImportControl } from './import-control'
+import { ProgressTracker, type ImportProgress } from './import-progress'
+import { failedEntry, invalidEntry, journaledEntry, sentEntry } from './report-entries'
 import { backoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
 
-export const CONCURRENCY = { min: 1, max: 16, default: 4 } as const
-
-export interface ImportProgress {
-  runId: number
-  total: number
-  done: number
-  counts: Record<ImportReportOrder['outcome'], number>
-  /** Orders per second since the run (or the resume) started. */
-  rate: number
-  etaSeconds: number | null
-  paused: boolean
-}
+export type { ImportProgress } from './import-progress'
 
 export interface ImportRunOptions {
   journal: Journal
   client: TeakClient
+  /** The journal's name for where the orders go: an environment id, or an ad-hoc address. */
   environment: string
   /** The file as the person named it; recorded with the run and in the report. */
   file: string
-  parsed: BacklogParseResult
+  /** The file's orders (`BacklogParseResult.orders`), in file order. */
+  orders: readonly ParsedOrder[]
   concurrency?: number
-  /** Resume this interrupted run instead of starting a new one. */
+  /** Continue this interrupted run instead of starting a new one. */
   runId?: number
-  /** Re-send only orders whose journaled outcome is `failed` ("Retry failed orders"). */
+  /**
+   * "Retry failed orders": send only orders that ended `failed` (or were left in doubt); orders the journal
+   * never saw stay out of this run, everything else is reported as the journal has it.
+   */
   onlyFailed?: boolean
   retry?: RetryPolicy
   control?: ImportControl
@@ -45,8 +45,25 @@ export interface ImportRunOptions {
 export interface ImportResult {
   runId: number
   report: ImportReport
-  /** False when the run was cancelled before every order was processed (it can be resumed). */
+  /**
+   * False when the run stopped (cancelled) before every order had its outcome: the run stays unfinished in
+   * the journal so it can be resumed; the report lists only the orders that have one.
+   */
   complete: boolean
+  /** Orders Teak already held before this run (an earlier run or the order form): they were not sent again. */
+  alreadyAtTeak: number
+}
+
+/** A planned run: what is already settled (with its report entry) and what must be sent. */
+interface Plan {
+  settled: Map<string, ImportReportOrder>
+  toSend: ParsedOrder[]
+}
+
+/** A run under way: its id is known (and journaled) at once; `finished` settles when the run ends. */
+export interface StartedImport {
+  runId: number
+  finished: Promise<ImportResult>
 }
 
 /**
@@ -55,65 +72,42 @@ export interface ImportResult {
  * submitted), transient failures back off and retry, and every attempt is journaled before it leaves.
  */
 export async function runImport(options: ImportRunOptions): Promise<ImportResult> {
-  const { journal, environment, parsed } = options
+  return startImport(options).finished
+}
+
+/** `runImport` for callers that follow the run while it goes (the app): the run is created before this returns. */
+export function startImport(options: ImportRunOptions): StartedImport {
+  const { journal, environment } = options
   const control = options.control ?? new ImportControl()
   const retry = options.retry ?? DEFAULT_RETRY_POLICY
   const concurrency = clampConcurrency(options.concurrency)
+  const plan = planRun(journal, environment, options.orders, options.onlyFailed ?? false)
+  const total = plan.settled.size + plan.toSend.length
   const runId =
     options.runId ??
     journal.createImportRun({
       file: options.file,
       environment,
-      totalOrders: parsed.orders.length,
+      totalOrders: total,
       options: { concurrency, ...options.runOptions }
     })
 
   const openIntents = new Map(journal.inDoubt({ environment }).map((op) => [op.orderNumber, op.id]))
-  const results = new Map<string, ImportReportOrder>()
-  const queue: ParsedOrder[] = []
-  for (const order of parsed.orders) {
-    const settled = settledWithoutSending(
-      order,
-      journal.latestOutcomeFor(environment, order.orderNumber),
-      options.onlyFailed
-    )
-    if (settled) results.set(order.orderNumber, settled)
-    else queue.push(order)
-  }
+  const results = new Map(plan.settled)
+  const tracker = new ProgressTracker(runId, total, [...plan.settled.values()])
+  options.onProgress?.(tracker.snapshot())
 
-  const total = parsed.orders.length
-  const startedAt = Date.now()
-  const alreadyDone = results.size
-  const progress = (): ImportProgress => {
-    const done = results.size
-    const elapsed = (Date.now() - startedAt) / 1000
-    const rate = elapsed > 0 ? (done - alreadyDone) / elapsed : 0
-    return {
-      runId,
-      total,
-      done,
-      counts: summarize([...results.values()]) as unknown as ImportProgress['counts'],
-      rate,
-      etaSeconds: rate > 0 ? (total - done) / rate : null,
-      paused: control.isPaused
-    }
-  }
-  options.onProgress?.(progress())
+  /** Teak's Retry-After holds back every worker, not only the one that was told: no request before this time. */
+  let notBefore = 0
 
-  let next = 0
-  const worker = async () => {
-    while (next < queue.length && (await control.mayContinue())) {
-      const order = queue[next++]
-      const result = await submitWithRetries(order, order.request as OrderRequest)
-      results.set(order.orderNumber, result)
-      options.onProgress?.(progress())
-    }
-  }
-
-  async function submitWithRetries(order: ParsedOrder, request: OrderRequest): Promise<ImportReportOrder> {
+  async function submit(order: ParsedOrder, request: OrderRequest): Promise<ImportReportOrder | null> {
     let supersedes = openIntents.get(order.orderNumber)
     let last: SendOrderResult | undefined
-    for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
+    for (let attempt = 1; ; attempt++) {
+      const backoff = last ? backoffMs(retry, attempt - 1, last.retryAfterMs) : 0
+      const wait = Math.max(backoff, notBefore - Date.now())
+      if (wait > 0) await control.sleep(wait)
+      if (control.isCancelled) break
       last = await sendOrderOnce({
         journal,
         client: options.client,
@@ -125,95 +119,92 @@ export async function runImport(options: ImportRunOptions): Promise<ImportResult
         csvRows: order.rows,
         supersedes
       })
-      if (last.settled && last.outcome !== 'failed') break
+      if (last.retryAfterMs !== undefined) notBefore = Math.max(notBefore, Date.now() + last.retryAfterMs)
+      if ((last.settled && last.outcome !== 'failed') || attempt >= retry.maxAttempts) break
       supersedes = last.operationId
-      if (attempt === retry.maxAttempts || control.isCancelled) break
-      await control.sleep(backoffMs(retry, attempt, last.retryAfterMs))
     }
-    const final = last as SendOrderResult
-    if (!final.settled) {
-      giveUp(journal, final.operationId, final.error)
-      return reportEntry(order, 'failed', null, [final.error])
-    }
-    return reportEntry(
-      order,
-      final.outcome as ImportReportOrder['outcome'],
-      null,
-      final.error ? [final.error] : [],
-      final
-    )
+    if (!last) return null
+    if (last.settled) return sentEntry(order, last)
+    // Stopped while an attempt is in doubt: the intent stays open, and a resume resends it for the journal to settle.
+    if (control.isCancelled) return null
+    giveUp(journal, last.operationId, last.error)
+    return failedEntry(order, last.error)
   }
 
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, worker))
-
-  const complete = results.size === total
-  if (complete) journal.finishImportRun(runId, 'completed')
-  else if (control.isCancelled) journal.finishImportRun(runId, 'abandoned')
-  const orders = parsed.orders
-    .map((o) => results.get(o.orderNumber))
-    .filter((o): o is ImportReportOrder => !!o)
-  return {
-    runId,
-    complete,
-    report: { file: options.file, environment, summary: summarize(orders), orders }
+  let next = 0
+  const fatal: unknown[] = []
+  const worker = async () => {
+    while (next < plan.toSend.length && (await control.mayContinue())) {
+      const order = plan.toSend[next++]
+      try {
+        const entry = await submit(order, order.request as OrderRequest)
+        if (!entry) continue
+        results.set(order.orderNumber, entry)
+        tracker.add(entry.outcome)
+        options.onProgress?.(tracker.snapshot())
+      } catch (error) {
+        // A journal or programming error: stop every worker (their in-flight orders finish and are journaled).
+        fatal.push(error)
+        control.cancel()
+      }
+    }
   }
-}
 
-function clampConcurrency(value: number | undefined): number {
-  const n = Math.round(value ?? CONCURRENCY.default)
-  return Math.min(CONCURRENCY.max, Math.max(CONCURRENCY.min, n))
-}
-
-/** Orders that need no request: invalid ones, ones Teak already holds, and (when retrying) all but the failed. */
-function settledWithoutSending(
-  order: ParsedOrder,
-  journaled: OrderOutcome | null,
-  onlyFailed: boolean | undefined
-): ImportReportOrder | null {
-  if (order.errors.length > 0 || !order.request) {
+  async function sendAll(): Promise<ImportResult> {
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(plan.toSend.length, 1)) }, worker))
+    if (fatal.length > 0) throw fatal[0]
+    const complete = results.size === total
+    if (complete) journal.finishImportRun(runId, 'completed')
+    const orders = options.orders.flatMap((o) => results.get(o.orderNumber) ?? [])
     return {
-      ...reportEntry(order, 'invalid', null, []),
-      errors: order.errors.map((e) => ({ row: e.row, column: e.column, message: e.message }))
+      runId,
+      complete,
+      alreadyAtTeak: [...plan.settled.values()].filter((entry) => isAtTeak(entry.outcome)).length,
+      report: { file: options.file, environment, summary: summarize(orders), orders }
     }
   }
-  if (isAtTeak(journaled))
-    return { ...reportEntry(order, journaled as ImportReportOrder['outcome'], null, []), skipped: true }
-  if (onlyFailed && journaled !== 'failed') {
-    // Rejected orders need a corrected file, not a retry; unseen orders are not part of "retry failed".
-    return journaled === 'rejected' ? { ...reportEntry(order, 'rejected', null, []), skipped: true } : null
-  }
-  return null
+
+  return { runId, finished: sendAll() }
 }
 
-function reportEntry(
-  order: ParsedOrder,
-  outcome: ImportReportOrder['outcome'],
-  status: number | null,
-  errors: OperationError[],
-  sent?: Extract<SendOrderResult, { settled: true }>
-): ImportReportOrder {
-  return {
-    order_number: order.orderNumber,
-    rows: order.rows,
-    outcome,
-    errors: errors.flatMap((error) => errorRows(order, error)),
-    status: sent?.httpStatus ?? status,
-    policies: (sent?.policies ?? []).map((p) => ({
-      policy_number: p.policyNumber,
-      item_reference_number: p.itemReference ?? '',
-      premium: p.premium ?? ''
-    }))
-  }
+export function clampConcurrency(value: number | undefined): number {
+  const n = Math.round(value ?? IMPORT_CONCURRENCY.default)
+  return Math.min(IMPORT_CONCURRENCY.max, Math.max(IMPORT_CONCURRENCY.min, n))
 }
 
-/** Teak's answer as report errors: per field where Teak named one (the order's first row), else whole-order. */
-function errorRows(order: ParsedOrder, error: OperationError): ImportReportOrder['errors'] {
-  if (error.fieldErrors && error.fieldErrors.length > 0) {
-    return error.fieldErrors.map((f) => ({
-      row: order.rows[0] ?? null,
-      column: f.path.join('.'),
-      message: f.message
-    }))
+function planRun(
+  journal: Journal,
+  environment: string,
+  orders: readonly ParsedOrder[],
+  onlyFailed: boolean
+): Plan {
+  const plan: Plan = { settled: new Map(), toSend: [] }
+  for (const order of orders) {
+    if (order.errors.length > 0 || !order.request) {
+      plan.settled.set(order.orderNumber, invalidEntry(order))
+      continue
+    }
+    const standing = journal.latestOutcomeFor(environment, order.orderNumber)
+    const decision = decide(standing, onlyFailed)
+    if (decision === 'send') plan.toSend.push(order)
+    else if (decision === 'report') {
+      plan.settled.set(
+        order.orderNumber,
+        journaledEntry(journal, environment, order, standing as ImportOutcome)
+      )
+    }
   }
-  return [{ row: null, column: null, message: error.message }]
+  return plan
+}
+
+/**
+ * What to do with a valid order given where the journal says it stands. Teak's copy is final, so an order
+ * at Teak is only reported. A retry of failed orders also leaves Teak's refusals alone (they need a
+ * corrected file) and stays away from orders never sent.
+ */
+function decide(standing: OrderOutcome | null, onlyFailed: boolean): 'send' | 'report' | 'leave out' {
+  if (isAtTeak(standing)) return 'report'
+  if (!onlyFailed) return 'send'
+  if (standing === 'failed' || standing === 'in_doubt') return 'send'
+  return standing === null ? 'leave out' : 'report'
 }

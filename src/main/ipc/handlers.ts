@@ -4,6 +4,7 @@ import { createTeakClient } from '../teak/client'
 import { appHandlers } from './app-handlers'
 import { draftsHandlers } from './drafts-handlers'
 import { historyHandlers } from './history-handlers'
+import { importHandlers } from './import-handlers'
 import { ordersHandlers } from './orders-handlers'
 import { policiesHandlers } from './policies-handlers'
 import { settingsHandlers } from './settings-handlers'
@@ -22,6 +23,7 @@ export function createHandlers(services: Services): Handlers {
     ...historyHandlers({ journal: services.journal }),
     ...ordersHandlers(services),
     ...draftsHandlers(services),
-    ...policiesHandlers(services)
+    ...policiesHandlers(services),
+    ...importHandlers(services)
   }
 }

@@ -1,6 +1,7 @@
 import type { Component } from 'svelte'
 import HistoryPage from './pages/HistoryPage.svelte'
 import HomePage from './pages/HomePage.svelte'
+import ImportPage from './pages/ImportPage.svelte'
 import OrderWorkbenchPage from './pages/OrderWorkbenchPage.svelte'
 import SettingsPage from './pages/SettingsPage.svelte'
 
@@ -14,6 +15,7 @@ export interface Route {
 export const routes: Route[] = [
   { id: 'orders', label: 'New order', component: OrderWorkbenchPage },
   { id: 'home', label: 'Overview', component: HomePage },
+  { id: 'import', label: 'Import CSV', component: ImportPage },
   { id: 'history', label: 'History', component: HistoryPage },
   { id: 'settings', label: 'Settings', component: SettingsPage }
 ]

@@ -1,11 +1,14 @@
 import { z } from 'zod'
+import { importStatusSchema } from './import'
 
 /**
  * Events main pushes to the page (progress of long jobs). Each domain adds its events here; the payload is
  * parsed before it is sent and again when it arrives.
  */
 export const eventSchemas = {
-  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() })
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** A running import's state and counts, about five times a second, and once more when it ends. */
+  'import.progress': importStatusSchema
 }
 
 export type EventName = keyof typeof eventSchemas

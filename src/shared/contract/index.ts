@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appMethods } from './app'
 import { draftsMethods } from './drafts'
 import { historyMethods } from './history'
+import { importMethods } from './import'
 import { ordersMethods } from './orders'
 import { policiesMethods } from './policies'
 import { settingsMethods } from './settings'
@@ -13,7 +14,8 @@ export const contract = {
   ...historyMethods,
   ...ordersMethods,
   ...draftsMethods,
-  ...policiesMethods
+  ...policiesMethods,
+  ...importMethods
 }
 
 export type Contract = typeof contract

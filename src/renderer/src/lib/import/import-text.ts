@@ -1,0 +1,63 @@
+import type { ImportStatus, PreviewOrder } from '../../../../shared/contract/import'
+import type { ImportSummary } from '../../../../shared/import/report'
+
+/** "Row 3, item_cost" — where a problem is, as a spreadsheet shows it. */
+export function whereText(error: { row: number | null; column: string | null }): string {
+  return [error.row === null ? null : `Row ${error.row}`, error.column].filter(Boolean).join(', ')
+}
+
+export function rowsText(rows: readonly number[]): string {
+  return rows.length === 1 ? `Row ${rows[0]}` : `Rows ${rows.join(', ')}`
+}
+
+/** "about 2 minutes left"; rounded, as an estimate should be. */
+export function timeLeftText(seconds: number | null): string {
+  if (seconds === null) return 'estimating time left…'
+  if (seconds < 60) return 'less than a minute left'
+  const minutes = Math.round(seconds / 60)
+  if (minutes < 90) return `about ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`
+  const hours = Math.round(minutes / 6) / 10
+  return `about ${hours} hours left`
+}
+
+export function rateText(ratePerSecond: number): string {
+  if (ratePerSecond <= 0) return ''
+  return ratePerSecond >= 10
+    ? `${Math.round(ratePerSecond)} orders/s`
+    : `${ratePerSecond.toFixed(1)} orders/s`
+}
+
+/** The History page entry of an order (its journal record in that environment). */
+export function historyHref(environmentId: string, orderNumber: string): string {
+  const query = new URLSearchParams({ order: orderNumber, environment: environmentId })
+  return `#/history?${query}`
+}
+
+/** "backlog.csv" → "backlog-import-report.json" */
+export function reportFileName(fileName: string, extension: 'json' | 'csv'): string {
+  const base = fileName.replace(/\.[^.]*$/, '') || 'backlog'
+  return `${base}-import-report.${extension}`
+}
+
+/** The orders a preview table shows: all, or only those with errors. */
+export function filterOrders(orders: readonly PreviewOrder[], onlyErrors: boolean): readonly PreviewOrder[] {
+  return onlyErrors ? orders.filter((order) => order.errors.length > 0) : orders
+}
+
+export function isActive(status: ImportStatus | null): boolean {
+  return status !== null && ['running', 'paused', 'stopping'].includes(status.state)
+}
+
+export const STATE_TEXT: Readonly<Record<ImportStatus['state'], string>> = {
+  running: 'Importing',
+  paused: 'Paused',
+  stopping: 'Stopping: waiting for the orders already sent',
+  finished: 'Import finished',
+  cancelled: 'Import cancelled',
+  failed: 'Import stopped by an error'
+}
+
+/** Orders that did not end at Teak: what "Retry failed orders" and the summary's warning are about. */
+export function troubleCount(summary: ImportSummary): number {
+  return summary.invalid + summary.rejected + summary.failed
+}

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ImportControl } from '../../src/main/import/import-control'
+import { runImport } from '../../src/main/import/import-engine'
+import { createKeytarSecretStore } from '../../src/main/secrets/keytar-store'
+import { createTeakClient } from '../../src/main/teak/client'
+import { DEMO_KEYS } from '../../src/sandbox'
+import { parseBacklog } from '../../src/shared/import/parse-backlog'
+import { importReportSchema, REPORT_CSV_COLUMNS } from '../../src/shared/import/report'
+import { backlogCsv } from '../shared/import/csv-fixtures'
+import { testKeychainService } from '../main/secrets/support/keychain'
+import { startApp, type RunningApp } from '../support/app-host'
+import { launchBrowser, screenshot } from '../support/browser'
+import { makeTempDir } from '../support/temp-dir'
+
+const VALID = 24
+
+describe('Import CSV page in Chromium through the browser host', () => {
+  const dir = makeTempDir()
+  let app: RunningApp
+  let browser: Browser
+  let page: Page
+  let pageErrors: string[]
+
+  beforeAll(async () => {
+    app = await startApp({ secrets: createKeytarSecretStore({ service: testKeychainService() }) })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    dir.remove()
+  })
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true })
+    page.setDefaultTimeout(10_000)
+    pageErrors = []
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+    await page.goto(app.host.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import CSV' }).click()
+    await page.getByRole('heading', { name: 'Import CSV', level: 1 }).waitFor()
+  })
+  afterEach(async () => {
+    await page.close()
+    expect(pageErrors).toEqual([])
+  })
+
+  /** `VALID` orders (every sixth an opt-out) and two invalid ones, with tokens the app's sandbox minted. */
+  function backlogFile(prefix: string): string {
+    const rows = Array.from({ length: VALID }, (_, i) => ({
+      order_number: `${prefix}-${i + 1}`,
+      quote_token: app.services.sandbox.mintQuoteToken({ opt_in: i % 6 !== 5 }),
+      item_reference_number: `${prefix}-${i + 1}-seat`
+    }))
+    rows.splice(3, 0, { ...rows[0], order_number: `${prefix}-BAD-COST`, item_cost: '1,234' } as never)
+    rows.push({ ...rows[0], order_number: `${prefix}-BAD-CURRENCY`, currency: 'XYZ' } as never)
+    const path = join(dir.path, `${prefix}.csv`)
+    writeFileSync(path, backlogCsv(rows))
+    return path
+  }
+
+  const atTeak = (prefix: string) =>
+    app.services.sandbox.orders().filter((order) => order.order_number.startsWith(`${prefix}-`))
+
+  it('previews, imports with progress, pause and resume, and summarises with downloadable reports', async () => {
+    // Slow enough (about 2.5 s in all) that the progress can be seen and paused on the way.
+    app.services.sandbox.setFaults({ latencyMs: 100 })
+    await app.services.settings.update({ importConcurrency: 2 })
+    await page.getByLabel(/^Backlog file/).setInputFiles(backlogFile('UI'))
+
+    const counts = page.getByTestId('preview-counts')
+    await counts.getByText('Valid orders', { exact: true }).waitFor()
+    expect(text(await counts.textContent())).toBe('Valid orders 24 Invalid orders 2 Rows read 26')
+    await page.getByLabel('Show only orders with errors').check()
+    const rows = page.getByTestId('preview-table').locator('tbody tr')
+    expect(await rows.count()).toBe(2)
+    expect(text(await rows.first().textContent())).toMatch(/UI-BAD-COST.*Row 5, item_cost.*1,234.*ambiguous/)
+    await screenshot(page, 'import-preview')
+
+    await page.getByRole('button', { name: 'Import 24 valid orders' }).click()
+    const bar = page.getByRole('progressbar', { name: 'Orders done' })
+    await bar.waitFor()
+    expect(await bar.getAttribute('aria-valuemax')).toBe('26')
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(6)
+    await page.getByRole('button', { name: 'Pause' }).click()
+    await page.getByRole('button', { name: 'Resume' }).waitFor()
+    expect(await page.getByRole('heading', { name: /^Paused UI\.csv/ }).count()).toBe(1)
+    await screenshot(page, 'import-progress')
+    await page.getByRole('button', { name: 'Resume' }).click()
+
+    const summary = page.getByTestId('import-summary')
+    await summary.waitFor({ timeout: 20_000 })
+    expect(text(await summary.getByRole('status').textContent())).toBe('2 orders are not at Teak: see below.')
+    const link = summary.getByRole('link', { name: 'UI-1', exact: true })
+    expect(await link.getAttribute('href')).toBe('#/history?order=UI-1&environment=local')
+    await screenshot(page, 'import-summary')
+
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report (JSON)' }).click()
+    ])
+    expect(json.suggestedFilename()).toBe('UI-import-report.json')
+    const report = importReportSchema.parse(JSON.parse(readFileSync(await json.path(), 'utf8')))
+    expect(report.summary).toEqual({
+      orders: 26,
+      created: 20,
+      opted_out: 4,
+      already_submitted: 0,
+      invalid: 2,
+      rejected: 0,
+      failed: 0
+    })
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report (CSV)' }).click()
+    ])
+    expect(readFileSync(await csv.path(), 'utf8').split('\r\n')[0]).toBe(REPORT_CSV_COLUMNS.join(','))
+    expect(
+      atTeak('UI')
+        .map((o) => o.order_number)
+        .sort()
+    ).toEqual(
+      report.orders
+        .filter((o) => o.outcome === 'created')
+        .map((o) => o.order_number)
+        .sort()
+    )
+  })
+
+  it('offers to resume an import that a closed app interrupted, and finishes it without duplicates', async () => {
+    app.services.sandbox.setFaults({ latencyMs: 0 })
+    // What a closed app leaves behind: the kept file, and a run stopped after a few orders.
+    const upload = randomUUID()
+    const csv = readFileSync(backlogFile('RES'), 'utf8')
+    mkdirSync(join(app.dataDir, 'imports'), { recursive: true })
+    writeFileSync(join(app.dataDir, 'imports', `${upload}.csv`), csv)
+    const control = new ImportControl()
+    const client = createTeakClient({ baseUrl: app.services.sandbox.url, credentials: DEMO_KEYS })
+    const interrupted = await runImport({
+      journal: app.services.journal,
+      client,
+      environment: 'local',
+      file: 'RES.csv',
+      orders: parseBacklog(csv).orders,
+      concurrency: 1,
+      control,
+      onProgress: (progress) => progress.done >= 5 && control.cancel(),
+      runOptions: { upload, missingTokenAsOptIn: false, onlyFailed: false }
+    })
+    client.close()
+    expect(interrupted.complete).toBe(false)
+
+    await page.reload()
+    const offer = page.getByTestId('unfinished-imports')
+    await offer.waitFor()
+    expect(text(await offer.textContent())).toMatch(
+      /RES\.csv into Local sandbox \(built in\), started .*: 3 of 26 orders done/
+    )
+    await offer.getByRole('button', { name: 'Resume' }).click()
+    const summary = page.getByTestId('import-summary')
+    await summary.waitFor({ timeout: 20_000 })
+    expect(await summary.getByRole('heading').textContent()).toContain('26 orders of RES.csv')
+    expect(atTeak('RES')).toHaveLength(20)
+    expect(new Set(atTeak('RES').map((o) => o.order_number)).size).toBe(20)
+    expect(app.services.journal.unfinishedImportRuns()).toEqual([])
+  })
+})
+
+/** An element's text as a person reads it: runs of white space (from the markup's line breaks) as one space. */
+function text(content: string | null): string {
+  return (content ?? '').replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,195 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_KEYS, startSandbox, type RunningSandbox } from '../../../src/sandbox'
+import { importReportSchema, REPORT_CSV_COLUMNS } from '../../../src/shared/import/report'
+import { backlogCsv, quoteToken } from '../../shared/import/csv-fixtures'
+import { makeTempDir } from '../../support/temp-dir'
+import { cliEnv, runCli } from './support/cli'
+
+const KEYS = { TEAK_PUBLIC_KEY: DEMO_KEYS.publicKey, TEAK_SECRET_KEY: DEMO_KEYS.secretKey }
+
+describe('teak-desk import', () => {
+  const dir = makeTempDir()
+  let sandbox: RunningSandbox
+  let files = 0
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 })
+  })
+  afterAll(async () => {
+    await sandbox.close()
+    dir.remove()
+  })
+
+  /** A fresh data directory: each test has its own journal and settings. */
+  function home(): string {
+    const path = join(dir.path, `home-${++files}`)
+    mkdirSync(path)
+    return path
+  }
+
+  function csvFile(content: string | Buffer): string {
+    const path = join(dir.path, `backlog-${++files}.csv`)
+    writeFileSync(path, content)
+    return path
+  }
+
+  /** One order per entry: two items, a sandbox-minted opt-in token unless the entry says otherwise. */
+  function backlog(orders: ({ order_number: string } & Record<string, string>)[]): string {
+    return csvFile(
+      backlogCsv(
+        orders.flatMap((order) => {
+          const base = { quote_token: sandbox.mintQuoteToken({ opt_in: true }), ...order }
+          return [
+            { ...base, item_reference_number: `${base.order_number}-1` },
+            { ...base, item_reference_number: `${base.order_number}-2` }
+          ]
+        })
+      )
+    )
+  }
+
+  const importInto = (file: string, dataDir: string, ...flags: string[]) =>
+    runCli(['import', file, '--base-url', sandbox.url, ...flags], cliEnv(dataDir, KEYS))
+  const stored = (orderNumber: string) =>
+    sandbox.orders().filter((o) => o.order_number === orderNumber).length
+
+  it('exits 0 when every order is at Teak, and writes the report in the documented shape', async () => {
+    const file = backlog([
+      { order_number: 'CLI-OK-1' },
+      { order_number: 'CLI-OK-2', quote_token: sandbox.mintQuoteToken({ opt_in: false }) },
+      { order_number: '=HYPERLINK("http://evil.example")' }
+    ])
+    const report = join(dir.path, 'ok.json')
+    const reportCsv = join(dir.path, 'ok.csv')
+    const result = await importInto(file, home(), '--report', report, '--report-csv', reportCsv)
+
+    expect(result.stderr).not.toMatch(/Error/)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/created\s+2\n\s+opted out\s+1\n/)
+    const json = importReportSchema.parse(JSON.parse(readFileSync(report, 'utf8')))
+    expect(json).toMatchObject({
+      file,
+      environment: sandbox.url,
+      summary: {
+        orders: 3,
+        created: 2,
+        opted_out: 1,
+        already_submitted: 0,
+        invalid: 0,
+        rejected: 0,
+        failed: 0
+      }
+    })
+    expect(json.orders[0]).toMatchObject({
+      order_number: 'CLI-OK-1',
+      rows: [2, 3],
+      outcome: 'created',
+      status: 201
+    })
+    expect(json.orders[0].policies.map((p) => p.item_reference_number)).toEqual(['CLI-OK-1-1', 'CLI-OK-1-2'])
+    expect(json.orders[1]).toMatchObject({ outcome: 'opted_out', status: 204, policies: [] })
+
+    const csv = readFileSync(reportCsv, 'utf8').split('\r\n')
+    expect(csv[0]).toBe(REPORT_CSV_COLUMNS.join(','))
+    expect(csv[1]).toMatch(
+      /^CLI-OK-1,"2, 3",created,201,,"[A-Z]{5}-\w+ \(item CLI-OK-1-1, premium \d+\.\d\d\)\n/
+    )
+    // The order number a spreadsheet would run as a formula is made inert.
+    expect(csv.find((line) => line.includes('HYPERLINK'))).toMatch(
+      /^"'=HYPERLINK\(""http:\/\/evil.example""\)",/
+    )
+  })
+
+  it('sends nothing again for orders already at Teak when the same file is imported again', async () => {
+    const file = backlog([{ order_number: 'CLI-AGAIN-1' }, { order_number: 'CLI-AGAIN-2' }])
+    const dataDir = home()
+    expect((await importInto(file, dataDir)).code).toBe(0)
+    const again = await importInto(file, dataDir)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain('2 of them were already at Teak before this run and were not sent again.')
+    expect(stored('CLI-AGAIN-1') + stored('CLI-AGAIN-2')).toBe(2)
+  })
+
+  it('exits 1 when an order is invalid or rejected, still sending the others, and says which and why', async () => {
+    const file = backlog([
+      { order_number: 'CLI-BAD-1', item_cost: 'ten' },
+      { order_number: 'CLI-BAD-2', quote_token: quoteToken({ opt_in: true }) },
+      { order_number: 'CLI-BAD-3' }
+    ])
+    const report = join(dir.path, 'bad.json')
+    const result = await importInto(file, home(), '--report', report)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('Order CLI-BAD-1 (rows 2, 3) invalid:\n  Row 2, item_cost:')
+    expect(result.stdout).toMatch(/Order CLI-BAD-2 \(rows 4, 5\) rejected, Teak answered 400:/)
+    const json = importReportSchema.parse(JSON.parse(readFileSync(report, 'utf8')))
+    expect(json.summary).toMatchObject({ orders: 3, invalid: 1, rejected: 1, created: 1 })
+    expect(stored('CLI-BAD-1') + stored('CLI-BAD-2')).toBe(0)
+    expect(stored('CLI-BAD-3')).toBe(1)
+  })
+
+  it('exits 1 and sends nothing when the file cannot be read as UTF-8', async () => {
+    const file = csvFile(Buffer.from('order_number,currency\nA-1,USD,Caf\xe9\n', 'latin1'))
+    const before = sandbox.requests().length
+    const result = await importInto(file, home())
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/File error: .*UTF-8/)
+    expect(result.stderr).toContain('Nothing was sent')
+    expect(sandbox.requests().length).toBe(before)
+  })
+
+  it('imports into the built-in sandbox with --env local and its demo keys', async () => {
+    const file = csvFile(backlogCsv([{ order_number: 'CLI-LOCAL-1', quote_token: '' }]))
+    const refused = await runCli(['import', file, '--env', 'local'], cliEnv(home()))
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toMatch(/quote_token/)
+    const sent = await runCli(['import', file, '--env', 'local', '--missing-token-as-opt-in'], cliEnv(home()))
+    expect(sent.stderr).toMatch(/Import progress: 1\/1 orders/)
+    expect(sent.code).toBe(0)
+    expect(sent.stdout).toMatch(/into local: 1 orders\.\n\s+created\s+1/)
+  })
+
+  it('checks a file with --dry-run without sending or opening the journal', async () => {
+    const good = backlog([{ order_number: 'CLI-DRY-1' }])
+    const bad = backlog([{ order_number: 'CLI-DRY-2', currency: 'XYZ' }])
+    const dataDir = home()
+    const before = sandbox.requests().length
+    const [ok, notOk] = await Promise.all([
+      runCli(['import', good, '--dry-run'], cliEnv(dataDir)),
+      runCli(['import', bad, '--dry-run'], cliEnv(dataDir))
+    ])
+    expect(ok.code).toBe(0)
+    expect(ok.stdout).toContain('2 rows, 1 orders: 1 valid (1 opt-in, 0 opt-out), 0 invalid.')
+    expect(notOk.code).toBe(1)
+    expect(notOk.stdout).toMatch(/Order CLI-DRY-2 \(rows 2, 3\) is invalid:\n {2}Row 2, currency: /)
+    expect(sandbox.requests().length).toBe(before)
+    expect(readdirSync(dataDir)).not.toContain('journal.sqlite')
+  })
+
+  it('exits 2 when the command cannot start: flags, file, keys, production without --yes', async () => {
+    const file = backlog([{ order_number: 'CLI-USAGE-1' }])
+    const dataDir = home()
+    const cases: [string[], RegExp][] = [
+      [
+        ['import', file, '--frobnicate'],
+        /Unknown option '--frobnicate'[\s\S]*Usage: teak-desk import <file.csv>/
+      ],
+      [['import', join(dir.path, 'missing.csv')], /There is no file .*missing\.csv/],
+      [['import', file, '--env', 'production'], /real, billable protection\. Add --yes to confirm/],
+      [['import', file, '--env', 'nowhere'], /There is no environment "nowhere"/],
+      [
+        ['import', file, '--base-url', sandbox.url],
+        /--base-url needs the keys in TEAK_PUBLIC_KEY and TEAK_SECRET_KEY/
+      ],
+      [['import', file, '--report', join(dir.path, 'no', 'r.json')], /folder .* does not exist/]
+    ]
+    const before = sandbox.requests().length
+    const results = await Promise.all(cases.map(([argv]) => runCli(argv, cliEnv(dataDir))))
+    results.forEach((result, i) => {
+      expect({ argv: cases[i][0], code: result.code }).toEqual({ argv: cases[i][0], code: 2 })
+      expect(result.stderr).toMatch(cases[i][1])
+    })
+    expect(sandbox.requests().length).toBe(before)
+  })
+})

@@ -1,0 +1,67 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
+const BIN = 'bin/teak-desk.mjs'
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * The environment of a CLI child: this process's (keychain session included) with its own data directory,
+ * and Teak keys only when a test gives them.
+ */
+export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TEAK_DESK_HOME: home, ...extra }
+  if (!('TEAK_PUBLIC_KEY' in extra)) delete env.TEAK_PUBLIC_KEY
+  if (!('TEAK_SECRET_KEY' in extra)) delete env.TEAK_SECRET_KEY
+  return env
+}
+
+/** Runs `teak-desk <args>` to its end, as a person would (`npx teak-desk` runs the same file). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: REPO_ROOT, env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0
+        resolve({ code, stdout, stderr })
+      }
+    )
+  })
+}
+
+/** Starts `teak-desk <args>` and leaves it running, for tests that interrupt it. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess & { output(): CliResult } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return Object.assign(child, { output: () => ({ code: child.exitCode, stdout, stderr }) })
+}
+
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
+  }
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+}
+
+/** Polls `check` until it returns true; fails the test after `timeoutMs`. */
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}

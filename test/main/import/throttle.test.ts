@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { throttleLatest } from '../../../src/main/import/throttle'
+
+describe('throttleLatest', () => {
+  it('sends the first value at once, then only the latest once per interval', async () => {
+    const sent: number[] = []
+    const throttled = throttleLatest<number>(50, (value) => sent.push(value))
+    for (let i = 1; i <= 5; i++) throttled.push(i)
+    expect(sent).toEqual([1])
+    await new Promise((resolve) => setTimeout(resolve, 80))
+    expect(sent).toEqual([1, 5])
+  })
+
+  it('flush sends what is pending at once, and nothing twice', () => {
+    const sent: number[] = []
+    const throttled = throttleLatest<number>(10_000, (value) => sent.push(value))
+    throttled.push(1)
+    throttled.push(2)
+    throttled.flush()
+    throttled.flush()
+    expect(sent).toEqual([1, 2])
+  })
+})
