@@ -17,10 +17,6 @@ import { createServices, type Services } from '../services'
 import { openSettingsStore } from '../settings/store'
 import { packageVersion } from './package-info'
 
-export const IMPORT_USAGE =
-  'teak-desk import <file.csv> [--env local|sandbox|production|<id>] [--base-url URL] [--dry-run] [--concurrency N] ' +
-  '[--resume] [--report out.json] [--report-csv out.csv] [--missing-token-as-opt-in] [--yes]'
-
 /**
  * `teak-desk import`: submits a backlog file. Exit 0 when every order is at Teak, 1 when any order (or row)
  * is invalid, rejected or failed, or the run was interrupted; 2 (thrown UsageError or AppError) when the

@@ -1,20 +1,24 @@
 import { AppError } from '../../shared/contract'
-import { UsageError } from './process'
-import { runSandboxCli } from '../../sandbox/cli'
-import { runUiCommand, UI_USAGE } from './ui-command'
-import { IMPORT_USAGE, runImportCommand } from './import-command'
+import { UsageError } from '../../shared/cli/usage-error'
+import { IMPORT_USAGE, SANDBOX_USAGE, UI_USAGE } from './usage'
 
-const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Promise<void | number> }> = {
-  ui: { usage: UI_USAGE, run: runUiCommand },
-  import: { usage: IMPORT_USAGE, run: runImportCommand },
-  sandbox: {
-    usage:
-      'teak-desk sandbox [--port N] [--latency-ms N] [--fail-rate X] [--reset-rate X] [--rate-limit N] [--seed N] [--state file.json]',
-    run: runSandboxCli
-  }
+type Run = (argv: string[]) => Promise<void | number>
+
+// Each command is loaded only when called: `import --dry-run` need not load the browser host or services.
+const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
+  ui: { usage: UI_USAGE, load: async () => (await import('./ui-command')).runUiCommand },
+  import: { usage: IMPORT_USAGE, load: async () => (await import('./import-command')).runImportCommand },
+  sandbox: { usage: SANDBOX_USAGE, load: async () => (await import('../../sandbox/cli')).runSandboxCli }
 }
 
 const USAGE = ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n')
+
+function isUsageMistake(error: unknown): error is Error {
+  return (
+    error instanceof UsageError ||
+    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+  )
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name = 'ui', ...rest] = argv
@@ -28,9 +32,9 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   try {
-    return (await command.run(rest)) ?? 0
+    return (await (await command.load())(rest)) ?? 0
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (isUsageMistake(error)) {
       process.stderr.write(`${error.message}\nUsage: ${command.usage}\n`)
       return 2
     }
