@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   filterOrders,
-  historyHref,
   rateText,
   reportFileName,
   rowsText,
@@ -26,10 +25,6 @@ describe('import page wording', () => {
     expect(rateText(0)).toBe('')
     expect(rateText(3.456)).toBe('3.5 orders/s')
     expect(rateText(42.4)).toBe('42 orders/s')
-  })
-
-  it('links an order to its History entry, whatever its order number holds', () => {
-    expect(historyHref('local', 'A&B 1')).toBe('#/history?order=A%26B+1&environment=local')
   })
 
   it('names the report after the imported file', () => {

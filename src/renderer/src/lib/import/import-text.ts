@@ -27,12 +27,6 @@ export function rateText(ratePerSecond: number): string {
     : `${ratePerSecond.toFixed(1)} orders/s`
 }
 
-/** The History page entry of an order (its journal record in that environment). */
-export function historyHref(environmentId: string, orderNumber: string): string {
-  const query = new URLSearchParams({ order: orderNumber, environment: environmentId })
-  return `#/history?${query}`
-}
-
 /** "backlog.csv" → "backlog-import-report.json" */
 export function reportFileName(fileName: string, extension: 'json' | 'csv'): string {
   const base = fileName.replace(/\.[^.]*$/, '') || 'backlog'
