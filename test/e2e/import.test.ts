@@ -158,9 +158,10 @@ describe('Import CSV page in Chromium through the browser host', () => {
     await page.reload()
     const offer = page.getByTestId('unfinished-imports')
     await offer.waitFor()
-    expect(text(await offer.textContent())).toMatch(
-      /RES\.csv into Local sandbox \(built in\), started .*: 3 of 26 orders done/
-    )
+    // The environment's label arrives with the settings, possibly just after the offer renders.
+    await expect
+      .poll(async () => text(await offer.textContent()))
+      .toMatch(/RES\.csv into Local sandbox \(built in\), started .*: 3 of 26 orders done/)
     await offer.getByRole('button', { name: 'Resume' }).click()
     const summary = page.getByTestId('import-summary')
     await summary.waitFor({ timeout: 20_000 })
