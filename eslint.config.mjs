@@ -3,7 +3,19 @@ import svelte from 'eslint-plugin-svelte'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util'
+]
 
 /** VS Code-style layering: shared code is runtime-free; only the Electron shell may import electron. */
 const layer = (files, patterns) => ({
@@ -32,20 +44,38 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
   },
-  layer(['src/shared/**'], [
-    { group: nodeBuiltins, message: 'src/shared runs in the browser too: no Node modules.' },
-    { group: ['electron'], message: 'src/shared must not import electron.' },
-    { group: ['**/main/**', '**/renderer/**', '**/sandbox/**'], message: 'src/shared imports only src/shared.' }
-  ]),
-  layer(['src/renderer/**'], [
-    { group: nodeBuiltins, message: 'The renderer has no Node: talk to main through the contract.' },
-    { group: ['electron'], message: 'The renderer reaches Electron only through the preload bridge.' },
-    { group: ['**/main/**', '**/sandbox/**'], message: 'The renderer imports src/shared, not main-side code.' }
-  ]),
-  layer(['src/main/**', 'src/sandbox/**'], [
-    { group: ['electron'], message: 'Services stay Electron-free; only src/main/index.ts and src/main/electron/ may import it.' },
-    { group: ['**/renderer/**'], message: 'Main-side code does not import the renderer.' }
-  ]),
+  layer(
+    ['src/shared/**'],
+    [
+      { group: nodeBuiltins, message: 'src/shared runs in the browser too: no Node modules.' },
+      { group: ['electron'], message: 'src/shared must not import electron.' },
+      {
+        group: ['**/main/**', '**/renderer/**', '**/sandbox/**'],
+        message: 'src/shared imports only src/shared.'
+      }
+    ]
+  ),
+  layer(
+    ['src/renderer/**'],
+    [
+      { group: nodeBuiltins, message: 'The renderer has no Node: talk to main through the contract.' },
+      { group: ['electron'], message: 'The renderer reaches Electron only through the preload bridge.' },
+      {
+        group: ['**/main/**', '**/sandbox/**'],
+        message: 'The renderer imports src/shared, not main-side code.'
+      }
+    ]
+  ),
+  layer(
+    ['src/main/**', 'src/sandbox/**'],
+    [
+      {
+        group: ['electron'],
+        message: 'Services stay Electron-free; only src/main/index.ts and src/main/electron/ may import it.'
+      },
+      { group: ['**/renderer/**'], message: 'Main-side code does not import the renderer.' }
+    ]
+  ),
   {
     files: ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**'],
     rules: { 'no-restricted-imports': 'off' }

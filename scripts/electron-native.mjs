@@ -10,8 +10,16 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
-const target = join(root, 'out', 'native', `electron-${electronVersion}-${process.arch}`, 'better_sqlite3.node')
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')
+).version
+const target = join(
+  root,
+  'out',
+  'native',
+  `electron-${electronVersion}-${process.arch}`,
+  'better_sqlite3.node'
+)
 
 if (!existsSync(target)) {
   console.log(`Compiling the SQLite binding for Electron ${electronVersion} (once)…`)

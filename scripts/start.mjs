@@ -28,6 +28,8 @@ if (findElectronBinary()) {
   execFileSync(process.execPath, [join(root, 'scripts', 'electron-native.mjs')], { stdio: 'inherit' })
   run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview'])
 } else {
-  console.log('Electron is not installed here (its binary was not downloaded); serving Teak Desk in your browser instead.')
+  console.log(
+    'Electron is not installed here (its binary was not downloaded); serving Teak Desk in your browser instead.'
+  )
   run(process.execPath, [join(root, 'bin', 'teak-desk.mjs'), 'ui', ...process.argv.slice(2)])
 }

@@ -39,7 +39,9 @@ async function start(): Promise<void> {
     host: 'electron',
     sqliteBinding: app.isPackaged ? undefined : electronSqliteBinding()
   })
-  const dispatch = createDispatcher(createHandlers(services), { onInternalError: logInternalError(services.dataDir) })
+  const dispatch = createDispatcher(createHandlers(services), {
+    onInternalError: logInternalError(services.dataDir)
+  })
   denyAllPermissions(session.defaultSession)
   bindContractIpc(ipcMain, dispatch, trusted)
   Menu.setApplicationMenu(buildApplicationMenu(process.platform === 'darwin', devServerUrl !== undefined))

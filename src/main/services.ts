@@ -44,7 +44,9 @@ export interface Services {
 export async function createServices(options: ServiceOptions): Promise<Services> {
   mkdirSync(options.dataDir, { recursive: true })
   const settings = await openSettingsStore(options.dataDir)
-  const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), { nativeBinding: options.sqliteBinding })
+  const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), {
+    nativeBinding: options.sqliteBinding
+  })
   const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, 'local-sandbox.json') })
   return {
     appName: APP_NAME,

@@ -24,7 +24,9 @@ describe('renderer side of the contract', () => {
   it('refuses invalid input before it leaves the page', async () => {
     const sent: unknown[] = []
     const api = createApi(transportAnswering({ ok: true, data: {} }, sent))
-    await expect(api.call('app.ping', { message: 7 as unknown as string })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(api.call('app.ping', { message: 7 as unknown as string })).rejects.toMatchObject({
+      code: 'invalid_input'
+    })
     expect(sent).toEqual([])
   })
 

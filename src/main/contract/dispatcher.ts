@@ -30,12 +30,18 @@ export interface DispatcherOptions {
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
-      return fail(new AppError('unknown_method', `There is no method called "${String(method).slice(0, 100)}".`))
+      return fail(
+        new AppError('unknown_method', `There is no method called "${String(method).slice(0, 100)}".`)
+      )
     }
     const spec = contract[method]
     const input = spec.input.safeParse(rawInput ?? {})
     if (!input.success) {
-      return fail(new AppError('invalid_input', `The input to ${method} is not valid.`, { issues: issuesOf(input.error) }))
+      return fail(
+        new AppError('invalid_input', `The input to ${method} is not valid.`, {
+          issues: issuesOf(input.error)
+        })
+      )
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown
@@ -53,7 +59,9 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     } catch (error) {
       if (error instanceof AppError) return fail(error)
       options.onInternalError?.(method, error)
-      return fail(new AppError('internal', `${method} failed unexpectedly. The details are in the application log.`))
+      return fail(
+        new AppError('internal', `${method} failed unexpectedly. The details are in the application log.`)
+      )
     }
   }
 }

@@ -6,14 +6,13 @@ import { isTrustedSender, type TrustedOrigins } from '../contract/sender'
 import type { EventBus } from '../event-bus'
 
 /** Binds the contract to Electron IPC: one invoke channel, sender checked, then the shared dispatcher. */
-export function bindContractIpc(
-  ipcMain: IpcMain,
-  dispatch: Dispatch,
-  trusted: TrustedOrigins
-): () => void {
+export function bindContractIpc(ipcMain: IpcMain, dispatch: Dispatch, trusted: TrustedOrigins): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url, trusted)) {
-      return { ok: false, error: new AppError('forbidden', 'This call did not come from the Teak Desk window.').toShape() }
+      return {
+        ok: false,
+        error: new AppError('forbidden', 'This call did not come from the Teak Desk window.').toShape()
+      }
     }
     return dispatch(typeof method === 'string' ? method : '', input)
   })

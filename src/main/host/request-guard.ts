@@ -13,7 +13,7 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number): GuardVer
     return { ok: false, status: 403, message: 'Requests must be addressed to this Teak Desk host.' }
   }
   const origin = req.headers.origin
-  if (origin !== undefined && !own.has(origin.replace(/^http:\/\//, '')) ) {
+  if (origin !== undefined && !own.has(origin.replace(/^http:\/\//, ''))) {
     return { ok: false, status: 403, message: 'Requests from other sites are refused.' }
   }
   return { ok: true }

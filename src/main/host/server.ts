@@ -45,19 +45,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = createServer((req, res) => {
     void route(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Request failed.' } })
+      if (!res.headersSent)
+        send(res, 500, { ok: false, error: { code: 'internal', message: 'Request failed.' } })
       else res.end()
     })
   })
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = checkHostAndOrigin(req, port)
-    if (!origin.ok) return send(res, origin.status, { ok: false, error: { code: 'forbidden', message: origin.message } })
+    if (!origin.ok)
+      return send(res, origin.status, { ok: false, error: { code: 'forbidden', message: origin.message } })
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
 
     if (path.startsWith('/api/')) {
       const auth = checkToken(req, token)
-      if (!auth.ok) return send(res, auth.status, { ok: false, error: { code: 'forbidden', message: auth.message } })
+      if (!auth.ok)
+        return send(res, auth.status, { ok: false, error: { code: 'forbidden', message: auth.message } })
       if (path === '/api/invoke' && req.method === 'POST') return invoke(req, res)
       if (path === '/api/events' && req.method === 'GET') return streamEvents(req, res)
       return send(res, 404, { ok: false, error: { code: 'not_found', message: 'No such endpoint.' } })
@@ -73,16 +76,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req)
-    if (!body.ok) return send(res, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } })
+    if (!body.ok)
+      return send(res, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } })
     const { method, input } = (body.value ?? {}) as { method?: unknown; input?: unknown }
     send(res, 200, await options.dispatch(typeof method === 'string' ? method : '', input))
   }
 
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive', ...securityHeaders() })
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      connection: 'keep-alive',
+      ...securityHeaders()
+    })
     res.write(': connected\n\n')
     openStreams.add(res)
-    const unsubscribe = options.events.subscribe((message) => res.write(`data: ${JSON.stringify(message)}\n\n`))
+    const unsubscribe = options.events.subscribe((message) =>
+      res.write(`data: ${JSON.stringify(message)}\n\n`)
+    )
     req.on('close', () => {
       unsubscribe()
       openStreams.delete(res)

@@ -15,7 +15,8 @@ export function ordersHandlers(services: Services): Pick<Handlers, keyof typeof 
       try {
         return { quote: await client.decodeQuote(token) }
       } catch (error) {
-        if (isTeakApiError(error)) throw new AppError('teak', error.message, { kind: error.kind, status: error.status })
+        if (isTeakApiError(error))
+          throw new AppError('teak', error.message, { kind: error.kind, status: error.status })
         throw error
       } finally {
         client.close()

@@ -4,8 +4,19 @@ import { createDispatcher, type Handlers } from '../../../src/main/contract/disp
 
 function dispatcherWith(overrides: Partial<Handlers>, onInternalError?: (m: string, e: unknown) => void) {
   const handlers = {
-    'app.info': () => ({ name: 'Teak Desk', version: '1.2.3', dataDir: '/tmp/x', host: 'browser', environments: [], selectedEnvironment: 'local' }),
-    'app.ping': ({ message }: { message?: string }) => ({ pong: true, echo: message, at: '2026-01-01T00:00:00Z' }),
+    'app.info': () => ({
+      name: 'Teak Desk',
+      version: '1.2.3',
+      dataDir: '/tmp/x',
+      host: 'browser',
+      environments: [],
+      selectedEnvironment: 'local'
+    }),
+    'app.ping': ({ message }: { message?: string }) => ({
+      pong: true,
+      echo: message,
+      at: '2026-01-01T00:00:00Z'
+    }),
     ...overrides
   } as Handlers
   return createDispatcher(handlers, { onInternalError })
@@ -40,7 +51,10 @@ describe('contract dispatcher', () => {
 
   it('refuses unknown methods, including prototype names', async () => {
     for (const name of ['nope', '__proto__', 'constructor', 'toString']) {
-      expect(await dispatcherWith({})(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+      expect(await dispatcherWith({})(name, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_method' }
+      })
     }
   })
 

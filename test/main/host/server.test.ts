@@ -9,10 +9,19 @@ interface Reply {
 }
 
 /** Raw node:http so tests control Host and Origin exactly (fetch forbids setting Host). */
-function send(app: RunningApp, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  app: RunningApp,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string }
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: app.host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: app.host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers
+      },
       (res) => {
         let body = ''
         res.setEncoding('utf8')
@@ -50,7 +59,10 @@ describe('browser host', () => {
   it('answers a contract call that carries the token', async () => {
     const reply = await invoke({ authorization: `Bearer ${TOKEN}` }, { method: 'app.info', input: {} })
     expect(reply.status).toBe(200)
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { name: 'Teak Desk', version: '0.0.0-test', host: 'browser' } })
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      data: { name: 'Teak Desk', version: '0.0.0-test', host: 'browser' }
+    })
   })
 
   it('refuses a call with no token (401) and with a wrong token (403)', async () => {
@@ -64,7 +76,10 @@ describe('browser host', () => {
     expect(reply.status).toBe(403)
     const sameHostOtherPort = await invoke({ authorization: `Bearer ${TOKEN}`, origin: 'http://127.0.0.1:1' })
     expect(sameHostOtherPort.status).toBe(403)
-    const own = await invoke({ authorization: `Bearer ${TOKEN}`, origin: `http://127.0.0.1:${app.host.port}` })
+    const own = await invoke({
+      authorization: `Bearer ${TOKEN}`,
+      origin: `http://127.0.0.1:${app.host.port}`
+    })
     expect(own.status).toBe(200)
   })
 
@@ -79,14 +94,21 @@ describe('browser host', () => {
     const reply = await send(app, {
       method: 'POST',
       path: '/api/invoke',
-      headers: { host: `127.0.0.1:${app.host.port}`, authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
+      headers: {
+        host: `127.0.0.1:${app.host.port}`,
+        authorization: `Bearer ${TOKEN}`,
+        'content-type': 'text/plain'
+      },
       body: '{"method":"app.info","input":{}}'
     })
     expect(reply.status).toBe(415)
   })
 
   it('validates contract input on the server side as well', async () => {
-    const reply = await invoke({ authorization: `Bearer ${TOKEN}` }, { method: 'app.ping', input: { message: 5 } })
+    const reply = await invoke(
+      { authorization: `Bearer ${TOKEN}` },
+      { method: 'app.ping', input: { message: 5 } }
+    )
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
@@ -107,7 +129,9 @@ describe('browser host', () => {
     const refused = await fetch(`${app.host.origin}/api/events`)
     expect(refused.status).toBe(401)
 
-    const response = await fetch(`${app.host.origin}/api/events`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    const response = await fetch(`${app.host.origin}/api/events`, {
+      headers: { authorization: `Bearer ${TOKEN}` }
+    })
     expect(response.status).toBe(200)
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader()
     expect((await reader.read()).value).toContain(': connected')

@@ -28,7 +28,9 @@ export function createApi(transport: Transport): Api {
       const spec = contract[method]
       const parsedInput = spec.input.safeParse(input)
       if (!parsedInput.success) {
-        throw new AppError('invalid_input', `The input to ${method} is not valid.`, { issues: parsedInput.error.issues })
+        throw new AppError('invalid_input', `The input to ${method} is not valid.`, {
+          issues: parsedInput.error.issues
+        })
       }
       let raw: unknown
       try {
@@ -39,7 +41,11 @@ export function createApi(transport: Transport): Api {
       const result = raw as { ok?: boolean; data?: unknown; error?: unknown }
       if (result?.ok === true) {
         const output = spec.output.safeParse(result.data)
-        if (!output.success) throw new AppError('invalid_output', `${method} answered with data that does not match the contract.`)
+        if (!output.success)
+          throw new AppError(
+            'invalid_output',
+            `${method} answered with data that does not match the contract.`
+          )
         return output.data as MethodOutput<typeof method>
       }
       const error = appErrorSchema.safeParse(result?.error)
