@@ -1,0 +1,157 @@
+import { join } from 'node:path'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { runImport } from '../../src/main/import/import-engine'
+import { openJournal, type Journal } from '../../src/main/journal/journal'
+import { createTeakClient, type TeakClient } from '../../src/main/teak/client'
+import { DEMO_KEYS, startSandbox, type Faults, type RunningSandbox } from '../../src/sandbox'
+import type { FaultKind } from '../../src/sandbox/faults'
+import type { ImportReport } from '../../src/shared/import/report'
+import { parseBacklog } from '../../src/shared/import/parse-backlog'
+import type { ParsedOrder } from '../../src/shared/import/types'
+import { isAtTeak } from '../../src/shared/journal/outcomes'
+import { makeTempDir } from '../support/temp-dir'
+import { generatedBacklogCsv } from './support/backlog-orders'
+
+const ORDERS = 60
+const isOptOut = (order: number) => order % 10 === 0
+const CONCURRENCY = 8
+/** Short, so a call the sandbox never answers costs little; far above the sandbox's latency. */
+const CLIENT_TIMEOUT_MS = 300
+/**
+ * Two attempts per order and quick back-off: enough faults outlast the retries that some orders end
+ * `failed`, which the final retry pass must then settle.
+ */
+const RETRY = { maxAttempts: 2, baseMs: 20, capMs: 200 }
+const MAY_HAVE_REACHED_TEAK = 'Teak may still have carried it out'
+
+const SCENARIOS: { name: string; faults: Partial<Faults>; expected: FaultKind[] }[] = [
+  { name: '10 % of calls answered 503', faults: { failRate: 0.1 }, expected: ['fail'] },
+  {
+    name: '5 % of connections dropped before Teak acts',
+    faults: { resetRate: 0.05, resetTiming: 'before' },
+    expected: ['reset']
+  },
+  {
+    name: '5 % of connections dropped after Teak acts (order created, answer lost)',
+    faults: { resetRate: 0.05, resetTiming: 'after' },
+    expected: ['reset']
+  },
+  {
+    name: `5 % of calls never answered (client timeout ${CLIENT_TIMEOUT_MS} ms)`,
+    faults: { timeoutRate: 0.05 },
+    expected: ['timeout']
+  },
+  {
+    name: 'at most 40 calls a second (429 with Retry-After)',
+    faults: { rateLimit: 40 },
+    expected: ['rate-limit']
+  },
+  {
+    name: 'all of them at once',
+    faults: { failRate: 0.1, resetRate: 0.05, resetTiming: 'after', timeoutRate: 0.03, rateLimit: 60 },
+    expected: ['fail', 'reset', 'timeout', 'rate-limit']
+  }
+]
+
+/**
+ * The import engine against a sandbox that fails on purpose (seeded), with a real journal file: whatever
+ * fails, every order ends with a final outcome and a reason, Teak never holds an order twice, the journal
+ * and the report agree, and once the faults stop, retrying the failed orders puts every order at Teak.
+ */
+describe('an import against a failing Teak', () => {
+  const dir = makeTempDir('teak-reliability-faults-')
+  const open: { sandbox: RunningSandbox; client: TeakClient; journal: Journal }[] = []
+  afterEach(async () => {
+    for (const { sandbox, client, journal } of open.splice(0)) {
+      client.close()
+      journal.close()
+      await sandbox.close()
+    }
+  })
+  afterAll(() => dir.remove())
+
+  async function setUp(name: string, faults: Partial<Faults>) {
+    const sandbox = await startSandbox({ latencyMs: 5, seed: 7 })
+    sandbox.setFaults(faults)
+    const client = createTeakClient({
+      baseUrl: sandbox.url,
+      credentials: DEMO_KEYS,
+      timeoutMs: CLIENT_TIMEOUT_MS
+    })
+    const journal = openJournal(join(dir.path, `${name.replace(/\W+/g, '-')}.sqlite`))
+    open.push({ sandbox, client, journal })
+    const optIn = sandbox.mintQuoteToken({ opt_in: true })
+    const optOut = sandbox.mintQuoteToken({ opt_in: false })
+    const csv = generatedBacklogCsv({
+      orders: ORDERS,
+      prefix: 'FAULT',
+      quoteToken: (order) => (isOptOut(order) ? optOut : optIn)
+    })
+    return { sandbox, client, journal, orders: parseBacklog(csv).orders }
+  }
+
+  function expectFinalOutcomesWithReasons(report: ImportReport): void {
+    expect(report.summary.orders).toBe(ORDERS)
+    expect(report.summary.invalid + report.summary.rejected).toBe(0)
+    for (const order of report.orders) {
+      if (isAtTeak(order.outcome)) continue
+      expect(order.outcome).toBe('failed')
+      expect(order.errors.length).toBeGreaterThan(0)
+      for (const error of order.errors) expect(error.message).toMatch(/^Could not create order FAULT-\d+: \S/)
+    }
+  }
+
+  /** Teak created each order once, and every order it holds is at Teak in the report, or failed with a caution. */
+  function expectNoDuplicatesAndNoFalseRefusal(sandbox: RunningSandbox, report: ImportReport): void {
+    const atTeak = sandbox.orders().map((order) => order.order_number)
+    const creations = sandbox
+      .requests()
+      .filter((r) => r.method === 'POST' && r.path === '/api/v2/orders' && r.status === 201)
+    expect(creations).toHaveLength(atTeak.length)
+    expect(new Set(atTeak).size).toBe(atTeak.length)
+    const reported = new Map(report.orders.map((order) => [order.order_number, order]))
+    for (const orderNumber of atTeak) {
+      const order = reported.get(orderNumber)!
+      if (order.outcome === 'failed') expect(order.errors[0].message).toContain(MAY_HAVE_REACHED_TEAK)
+      else expect(['created', 'already_submitted']).toContain(order.outcome)
+    }
+  }
+
+  function expectJournalAgrees(journal: Journal, environment: string, report: ImportReport): void {
+    expect(journal.inDoubt({ environment })).toEqual([])
+    for (const order of report.orders) {
+      expect(journal.latestOutcomeFor(environment, order.order_number)).toBe(order.outcome)
+    }
+  }
+
+  const optInNumbers = (orders: readonly ParsedOrder[]) =>
+    orders.filter((order) => order.optIn).map((order) => order.orderNumber)
+
+  for (const { name, faults, expected } of SCENARIOS) {
+    it(name, async () => {
+      const { sandbox, client, journal, orders } = await setUp(name, faults)
+      const environment = sandbox.url
+      const run = { journal, client, environment, file: 'faults.csv', orders, concurrency: CONCURRENCY }
+
+      const first = await runImport({ ...run, retry: RETRY })
+      const injected = new Set(sandbox.requests().map((r) => r.fault))
+      for (const fault of expected) expect(injected).toContain(fault)
+      expect(first.complete).toBe(true)
+      expectFinalOutcomesWithReasons(first.report)
+      expectNoDuplicatesAndNoFalseRefusal(sandbox, first.report)
+      expectJournalAgrees(journal, environment, first.report)
+
+      sandbox.setFaults({ failRate: 0, resetRate: 0, timeoutRate: 0, rateLimit: 0 })
+      const retried = await runImport({ ...run, retry: RETRY, onlyFailed: true })
+      expect(retried.report.summary.failed).toBe(0)
+      expectNoDuplicatesAndNoFalseRefusal(sandbox, retried.report)
+      expectJournalAgrees(journal, environment, retried.report)
+      expect(
+        sandbox
+          .orders()
+          .map((order) => order.order_number)
+          .sort()
+      ).toEqual(optInNumbers(orders))
+    })
+  }
+})
