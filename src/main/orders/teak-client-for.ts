@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract'
 import { resolveCredentials } from '../secrets/credentials'
 import type { Services } from '../services'
-import { createTeakClient, type TeakClient } from '../teak/client'
+import { createTeakClient, type TeakClient, type TeakLogEntry } from '../teak/client'
 
 export interface EnvironmentClient {
   environment: ReturnType<Services['settings']['environment']>
@@ -14,7 +14,8 @@ export interface EnvironmentClient {
  */
 export async function openEnvironmentClient(
   services: Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf'>,
-  environmentId: string
+  environmentId: string,
+  options: { log?: (entry: TeakLogEntry) => void } = {}
 ): Promise<EnvironmentClient> {
   const environment = services.settings.environment(environmentId)
   if (environment.baseUrl === '') {
@@ -33,7 +34,8 @@ export async function openEnvironmentClient(
   const client = createTeakClient({
     baseUrl: services.baseUrlOf(environment),
     credentials: resolved.pair,
-    tokenReuse: services.settings.current().tokenReuse
+    tokenReuse: services.settings.current().tokenReuse,
+    log: options.log
   })
   return { environment, client }
 }

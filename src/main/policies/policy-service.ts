@@ -77,14 +77,23 @@ function requirePolicyOf(detail: OrderDetail, policyNumber: string): void {
   }
 }
 
+/**
+ * Runs `work` with a client for the environment. `lastStatus()` is the HTTP status of the latest answer to
+ * a call other than authentication: the client returns bodies only, and the journal records the status.
+ */
 async function withClient<T>(
   services: PolicyServices,
   environmentId: string,
-  work: (client: TeakClient) => Promise<T>
+  work: (client: TeakClient, lastStatus: () => number | undefined) => Promise<T>
 ): Promise<T> {
-  const { client } = await openEnvironmentClient(services, environmentId)
+  let status: number | undefined
+  const { client } = await openEnvironmentClient(services, environmentId, {
+    log: (entry) => {
+      if (!entry.path.includes('/auth/')) status = entry.status
+    }
+  })
   try {
-    return await work(client)
+    return await work(client, () => status)
   } finally {
     client.close()
   }
@@ -112,7 +121,7 @@ export async function exchangeItems(services: PolicyServices, input: ExchangeInp
     `replace items of order ${orderNumber}`
   )
   const orderId = changeOrderIdOf(detail.order)
-  const result = await withClient(services, environmentId, (client) =>
+  const result = await withClient(services, environmentId, (client, lastStatus) =>
     journaledCall(
       services.journal,
       {
@@ -124,6 +133,7 @@ export async function exchangeItems(services: PolicyServices, input: ExchangeInp
       },
       () => client.changeItems(orderId, items),
       (order) => ({
+        httpStatus: lastStatus(),
         response: order,
         teakOrderId: order.protecht_order_id,
         policies: policySnapshotsOf(order)
@@ -190,12 +200,16 @@ async function changePolicyStatus(
     input.confirmations.production,
     `${change.kind} policy ${policyNumber}`
   )
-  const result = await withClient(services, environmentId, (client) =>
+  const result = await withClient(services, environmentId, (client, lastStatus) =>
     journaledCall(
       services.journal,
       { kind: change.kind, environment: environmentId, orderNumber, policyNumber, ...intentOrigin(input) },
       () => change.send(client, policyIdOf(policyNumber)),
-      (answer) => ({ response: answer, policies: [{ policyNumber, status: answer.status }] })
+      (answer) => ({
+        httpStatus: lastStatus(),
+        response: answer,
+        policies: [{ policyNumber, status: answer.status }]
+      })
     )
   )
   if (result.outcome !== 'succeeded') {

@@ -65,6 +65,7 @@ describe('policy changes against the local sandbox, journaled', () => {
     )
 
     const detail = detailOf('PX-1')
+    expect(detail.timeline.at(-1)).toMatchObject({ kind: 'exchange', outcome: 'succeeded', httpStatus: 200 })
     expect(detail.items.map((item) => [item.referenceNumber, item.replacedBy])).toEqual([
       ['floor', 'vip'],
       ['balcony', null],
@@ -126,7 +127,13 @@ describe('policy changes against the local sandbox, journaled', () => {
     expect(atTeak(policyNumber).status).toBe('Voided')
     expect(policyOf('PV-1', 'balcony').status).toBe('Voided')
     const operation = detailOf('PV-1').timeline.at(-1)!
-    expect(operation).toMatchObject({ kind: 'void', policyNumber, outcome: 'succeeded', error: null })
+    expect(operation).toMatchObject({
+      kind: 'void',
+      policyNumber,
+      outcome: 'succeeded',
+      error: null,
+      httpStatus: 200
+    })
     expect(operation.response).toEqual({ status: 'Voided', void_date: result.date })
   })
 
@@ -151,7 +158,7 @@ describe('policy changes against the local sandbox, journaled', () => {
     expect(voided.error?.message).toContain('a canceled policy can no longer be voided')
 
     const [, cancel, refusedVoid] = detailOf('PC-1').timeline
-    expect(cancel).toMatchObject({ kind: 'cancel', outcome: 'succeeded' })
+    expect(cancel).toMatchObject({ kind: 'cancel', outcome: 'succeeded', httpStatus: 200 })
     expect(refusedVoid).toMatchObject({ kind: 'void', outcome: 'rejected', httpStatus: 409 })
     expect(refusedVoid!.error?.message).toBe(voided.error?.message)
     expect(String(refusedVoid!.response)).toContain('PolicyCanceled')

@@ -65,8 +65,9 @@ export function prettyJson(value: unknown): string {
 }
 
 /**
- * The HTTP status of an operation as the timeline shows it. The Teak client reports the exact code of a
- * create only; a policy change that succeeded is known to have had a 2xx answer.
+ * The HTTP status of an operation as the timeline shows it. Every answer Teak gives is journaled with its
+ * status; operations settled without an answer, and policy changes journaled before statuses were
+ * recorded for them, have none, which this spells out.
  */
 export function httpStatusText(operation: Pick<JournalOperation, 'outcome' | 'httpStatus'>): string {
   if (operation.httpStatus !== null) return String(operation.httpStatus)
