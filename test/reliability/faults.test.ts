@@ -97,7 +97,11 @@ describe('an import against a failing Teak', () => {
       if (isAtTeak(order.outcome)) continue
       expect(order.outcome).toBe('failed')
       expect(order.errors.length).toBeGreaterThan(0)
-      for (const error of order.errors) expect(error.message).toMatch(/^Could not create order FAULT-\d+: \S/)
+      // The reason names the order, whether the order call or the token it needed failed.
+      for (const error of order.errors) {
+        expect(error.message).toMatch(/^Could not (create order|get an access token from Teak)\b.*\S/)
+        expect(error.message).toContain(order.order_number)
+      }
     }
   }
 
