@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { DEFAULT_ASSUMPTIONS, DEMO_KEYS, startSandbox, type SandboxOptions } from './index'
+import { waitForShutdown } from '../main/cli/process'
 import { UsageError } from '../shared/cli/usage-error'
 
 /**
@@ -53,18 +54,6 @@ function toOptions(argv: string[]): SandboxOptions {
   return options
 }
 
-function untilStopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
-      resolve()
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
-}
-
 export async function runSandboxCli(argv: string[]): Promise<void> {
   const options = toOptions(argv)
   const sandbox = await startSandbox(options)
@@ -80,6 +69,6 @@ export async function runSandboxCli(argv: string[]): Promise<void> {
     'Stop with Ctrl+C.'
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
-  await untilStopSignal()
+  await waitForShutdown()
   await sandbox.close()
 }

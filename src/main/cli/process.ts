@@ -1,9 +1,17 @@
 export { UsageError } from '../../shared/cli/usage-error'
 
-/** Resolves on the first SIGINT or SIGTERM, so long-running commands can close cleanly. */
+/**
+ * Resolves on the first SIGINT or SIGTERM, so long-running commands can close cleanly. Both listeners go
+ * once either fires, so a second signal gets Node's default (exit).
+ */
 export function waitForShutdown(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
   })
 }
