@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract'
 import type { ordersMethods } from '../../shared/contract/orders'
 import type { Handlers } from '../contract/dispatcher'
-import { resolveInDoubt, submitOrder } from '../orders/order-service'
+import { priorSend, resolveInDoubt, submitOrder } from '../orders/order-service'
 import { openEnvironmentClient } from '../orders/teak-client-for'
 import type { Services } from '../services'
 import { isTeakApiError } from '../teak/errors'
@@ -10,6 +10,9 @@ export function ordersHandlers(services: Services): Pick<Handlers, keyof typeof 
   return {
     'orders.submit': (input) => submitOrder(services, input),
     'orders.resolveInDoubt': (input) => resolveInDoubt(services, input),
+    'orders.priorSend': ({ environmentId, orderNumber }) => ({
+      prior: priorSend(services.journal, environmentId, orderNumber)
+    }),
     'orders.decodeQuote': async ({ environmentId, token }) => {
       const { client } = await openEnvironmentClient(services, environmentId)
       try {

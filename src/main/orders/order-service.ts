@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/contract'
-import type { JournalOperation } from '../../shared/contract/history'
+import type { JournalOperation, OrderDetail } from '../../shared/contract/history'
 import type { PolicyRow, SubmitResult } from '../../shared/contract/orders'
-import type { OperationSource } from '../../shared/journal/outcomes'
+import type { MethodOutput } from '../../shared/contract'
+import { IN_DOUBT, isAtTeak, isSubmission, type OperationSource } from '../../shared/journal/outcomes'
 import {
   optInRequirementIssues,
   orderRequestSchema,
@@ -18,6 +19,8 @@ export interface Confirmations {
   missingToken: boolean
   production: boolean
 }
+
+type PriorSend = MethodOutput<'orders.priorSend'>
 
 type OrderServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'journal'>
 
@@ -135,6 +138,50 @@ function toSubmitResult(environmentId: string, request: OrderRequest, result: Se
     policies: result.order ? policyRowsOf(result.order) : [],
     error: result.error
   }
+}
+
+/**
+ * What the journal already holds for an order number, so the workbench can ask before sending it again:
+ * the submission that put the order at Teak (or the attempt leaving it in doubt), with its policies.
+ */
+export function priorSend(
+  journal: OrderServices['journal'],
+  environmentId: string,
+  orderNumber: string
+): PriorSend['prior'] {
+  const detail = journal.orderDetail(environmentId, orderNumber)
+  if (!detail) return null
+  const { outcome } = detail.order
+  if (!isAtTeak(outcome) && outcome !== IN_DOUBT) return null
+  const submission = detail.timeline.findLast(
+    (op) => isSubmission(op.kind) && (outcome === IN_DOUBT ? op.outcome === null : op.outcome === outcome)
+  )
+  if (!submission) return null
+  return {
+    outcome,
+    operationId: submission.id,
+    sentAt: submission.requestedAt,
+    policies: journaledPolicyRows(detail)
+  }
+}
+
+/** The order's current policies (not replaced by an exchange) as the workbench's result table shows them. */
+export function journaledPolicyRows(detail: OrderDetail): PolicyRow[] {
+  return detail.policies
+    .filter((policy) => policy.replacedBy === null)
+    .map((policy) => {
+      const item = detail.items.find((i) => i.referenceNumber === policy.itemReference)
+      return {
+        policyNumber: policy.policyNumber,
+        itemName: item?.name ?? undefined,
+        itemReference: policy.itemReference ?? '',
+        cost: item?.cost ?? undefined,
+        premium: policy.premium ?? '',
+        coverageAmount: policy.coverageAmount ?? '',
+        currency: policy.currency ?? '',
+        status: policy.status ?? 'Issued'
+      }
+    })
 }
 
 /** Policy number, item, cost, premium, coverage and status, as the workbench's result table shows them. */

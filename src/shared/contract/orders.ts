@@ -46,7 +46,19 @@ export const submitResultSchema = z.object({
   outcome: z.enum(SUBMIT_OUTCOMES),
   teakOrderId: z.string().optional(),
   policies: z.array(policyRowSchema).default([]),
-  error: operationErrorSchema.optional()
+  error: operationErrorSchema.optional(),
+  /**
+   * Set when Teak answered 2xx (so the order is at Teak) but the answer lacked something we expected, e.g.
+   * "Teak's answer was not fully understood (policies[0].premium is missing)". The raw answer is in History.
+   */
+  note: z.string().optional(),
+  /**
+   * The earlier confirmed send of the same order number from this computer, when Teak's answer was
+   * "already exists" (or the order was already at Teak): its time and the policies Teak returned then.
+   */
+  earlierSend: z
+    .object({ operationId: z.number().int(), sentAt: z.string(), outcome: z.enum(SUBMIT_OUTCOMES) })
+    .optional()
 })
 export type SubmitResult = z.infer<typeof submitResultSchema>
 
@@ -70,6 +82,23 @@ export const ordersMethods = {
       .object({ operationId: z.number().int().positive(), confirmations: confirmationsSchema.optional() })
       .strict(),
     submitResultSchema
+  ),
+  /**
+   * What the journal holds for this order number in this environment, before a send: a confirmed earlier
+   * send (created, opted out or already at Teak) with its time, or an attempt still in doubt; null if never sent.
+   */
+  'orders.priorSend': method(
+    z.object({ environmentId, orderNumber: z.string().trim().min(1).max(255) }).strict(),
+    z.object({
+      prior: z
+        .object({
+          outcome: z.enum(SUBMIT_OUTCOMES),
+          operationId: z.number().int(),
+          sentAt: z.string(),
+          policies: z.array(policyRowSchema)
+        })
+        .nullable()
+    })
   ),
   'orders.decodeQuote': method(
     z.object({ environmentId, token: z.string().trim().min(1).max(20_000) }).strict(),
