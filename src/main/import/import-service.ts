@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { AppError } from '../../shared/contract/errors'
 import type { ImportPreview, ImportStatus, UnfinishedImport } from '../../shared/contract/import'
 import { emptySummary, type ImportReport } from '../../shared/import/report'
@@ -65,10 +65,13 @@ export function createImportService(services: ImportServices, options: ImportSer
   let current: CurrentRun | null = null
   uploads.removeAllBut(new Set(resumableRuns().map((run) => settingsOf(run).upload)))
 
+  /** Interrupted app imports: not ended, not alive anywhere (journal senders), and not this window's own. */
   function resumableRuns(): ImportRunProgress[] {
     return services.journal
       .unfinishedImportRuns()
-      .filter((run) => typeof run.options.upload === 'string' && run.id !== current?.status.runId)
+      .filter(
+        (run) => !run.alive && typeof run.options.upload === 'string' && run.id !== current?.status.runId
+      )
   }
 
   function settingsOf(run: ImportRunProgress): RunSettings {
@@ -266,16 +269,19 @@ export function createImportService(services: ImportServices, options: ImportSer
     },
 
     unfinished(): UnfinishedImport[] {
-      return resumableRuns()
-        .filter((run) => uploads.find(settingsOf(run).upload) !== null)
-        .map((run) => ({
-          runId: run.id,
-          fileName: run.file,
-          environmentId: run.environment,
-          startedAt: run.startedAt,
-          totalOrders: run.totalOrders,
-          processedOrders: run.processedOrders
-        }))
+      const elsewhere = services.journal
+        .unfinishedImportRuns()
+        .filter((run) => run.alive && run.id !== current?.status.runId)
+      const interrupted = resumableRuns().filter((run) => uploads.find(settingsOf(run).upload) !== null)
+      return [...elsewhere, ...interrupted].map((run) => ({
+        runId: run.id,
+        fileName: basename(run.file),
+        environmentId: run.environment,
+        startedAt: run.startedAt,
+        totalOrders: run.totalOrders,
+        processedOrders: run.processedOrders,
+        running: run.alive
+      }))
     },
 
     async resumeRun(input: { runId: number; confirmations: { production: boolean } }): Promise<ImportStatus> {

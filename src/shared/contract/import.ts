@@ -73,14 +73,18 @@ export const importStatusSchema = z.object({
 })
 export type ImportStatus = z.infer<typeof importStatusSchema>
 
-/** A run a closed app (or a crash) interrupted, offered for resuming. */
+/**
+ * A run that has not ended: interrupted (a closed app, a crash), offered for resuming; or `running` in
+ * another window or process (a CLI import, say), shown with its progress and never taken for interrupted.
+ */
 export const unfinishedImportSchema = z.object({
   runId,
   fileName: z.string(),
   environmentId: z.string(),
   startedAt: z.string(),
   totalOrders: z.number().int(),
-  processedOrders: z.number().int()
+  processedOrders: z.number().int(),
+  running: z.boolean()
 })
 export type UnfinishedImport = z.infer<typeof unfinishedImportSchema>
 

@@ -1,0 +1,160 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_KEYS } from '../../../src/sandbox'
+import { importReportSchema, type ImportReport } from '../../../src/shared/import/report'
+import { backlogCsv } from '../../shared/import/csv-fixtures'
+import { makeTempDir } from '../../support/temp-dir'
+import { cliEnv, exited, runCli, startCli, waitFor } from './support/cli'
+
+const KEYS = { TEAK_PUBLIC_KEY: DEMO_KEYS.publicKey, TEAK_SECRET_KEY: DEMO_KEYS.secretKey }
+const ORDERS = 60
+
+/**
+ * Two imports of the same backlog on one computer and one data folder (a scheduled CLI import and an agent's,
+ * or the same command in two terminals): each order is sent by one of them only, neither crashes, and their
+ * reports agree on which run sent what. Teak is a sandbox in its own process: its orders are the truth.
+ */
+describe('two CLI imports of one file at the same time', () => {
+  const dir = makeTempDir()
+  let sandbox: ReturnType<typeof startCli>
+  let url = ''
+
+  beforeAll(async () => {
+    sandbox = startCli(['sandbox', '--port', '0', '--latency-ms', '10'], cliEnv(dir.path))
+    await waitFor('the sandbox to listen', () => /listening on (\S+)/.test(sandbox.output().stdout))
+    url = /listening on (\S+)/.exec(sandbox.output().stdout)![1]
+  })
+  afterAll(async () => {
+    sandbox.kill('SIGTERM')
+    await exited(sandbox)
+    dir.remove()
+  })
+
+  async function creations(prefix: string): Promise<Map<string, number>> {
+    const response = await fetch(`${url}/__sandbox/orders`)
+    const body = (await response.json()) as { orders: { order_number: string }[] }
+    const counts = new Map<string, number>()
+    for (const { order_number: n } of body.orders) {
+      if (n.startsWith(`${prefix}-`)) counts.set(n, (counts.get(n) ?? 0) + 1)
+    }
+    return counts
+  }
+
+  /** One-item opt-in orders without quote tokens (sent with --missing-token-as-opt-in). */
+  function backlog(prefix: string): string {
+    const rows = Array.from({ length: ORDERS }, (_, i) => ({
+      order_number: `${prefix}-${i}`,
+      quote_token: '',
+      item_reference_number: `${prefix}-${i}-r`
+    }))
+    const file = join(dir.path, `${prefix}.csv`)
+    writeFileSync(file, backlogCsv(rows))
+    return file
+  }
+
+  const args = (file: string, report: string, ...flags: string[]) => [
+    'import',
+    file,
+    '--base-url',
+    url,
+    '--concurrency',
+    '4',
+    '--missing-token-as-opt-in',
+    '--report',
+    report,
+    ...flags
+  ]
+
+  const readReport = (path: string): ImportReport =>
+    importReportSchema.parse(JSON.parse(readFileSync(path, 'utf8')))
+
+  function expectNoStackTrace(stderr: string): void {
+    expect(stderr).not.toMatch(/^\s+at /m)
+    expect(stderr).not.toMatch(/JournalError|SqliteError|TypeError/)
+  }
+
+  it('with --parallel: every order reaches Teak once, and both reports agree on the run that sent it', async () => {
+    const file = backlog('PAR')
+    const home = join(dir.path, 'home-par')
+    const env = cliEnv(home, KEYS)
+    const [reportA, reportB] = [join(dir.path, 'par-a.json'), join(dir.path, 'par-b.json')]
+    const [a, b] = await Promise.all([
+      runCli(args(file, reportA, '--parallel'), env),
+      runCli(args(file, reportB, '--parallel'), env)
+    ])
+    expectNoStackTrace(a.stderr)
+    expectNoStackTrace(b.stderr)
+
+    const created = await creations('PAR')
+    expect(created.size).toBe(ORDERS)
+    expect([...created.values()].every((times) => times === 1)).toBe(true)
+
+    const [first, second] = [readReport(reportA), readReport(reportB)]
+    for (const report of [first, second]) {
+      expect(report.summary.orders).toBe(ORDERS)
+      expect(report.summary.invalid + report.summary.rejected + report.summary.failed).toBe(0)
+      expect(report.summary.in_doubt).toBe(0)
+    }
+    for (const [index, entry] of first.orders.entries()) {
+      const other = second.orders[index]
+      expect(other.order_number).toBe(entry.order_number)
+      // Both name the same run as the sender, whoever sent it.
+      expect(entry.sent_by_run).not.toBeNull()
+      expect(other.sent_by_run).toBe(entry.sent_by_run)
+      // The run that sent it reports Teak's answer; the other, that it was done (or being done) elsewhere.
+      for (const report of [entry, other]) {
+        expect(['created', 'being_sent_elsewhere']).toContain(report.outcome)
+        if (report.outcome === 'being_sent_elsewhere') {
+          expect(report.errors[0].message).toMatch(/^Being sent by import run \d+ \(started /)
+        }
+      }
+    }
+    // Exit codes: 0 for a run that had every order at Teak, 1 for one that left some to the other run.
+    for (const [result, report] of [
+      [a, first],
+      [b, second]
+    ] as const) {
+      expect(result.code).toBe(report.summary.being_sent_elsewhere > 0 ? 1 : 0)
+    }
+  })
+
+  it('without --parallel: a second import of a file still being imported stops (exit 2) and says so', async () => {
+    const file = backlog('SEQ')
+    const home = join(dir.path, 'home-seq')
+    const env = cliEnv(home, KEYS)
+    const first = startCli(args(file, join(dir.path, 'seq-a.json'), '--concurrency', '1'), env)
+    await waitFor('the first import to send some orders', async () => (await creations('SEQ')).size >= 3)
+    const second = await runCli(args(file, join(dir.path, 'seq-b.json')), env)
+    expect(second.code).toBe(2)
+    expect(second.stderr).toMatch(
+      /^An import of this file is running in another window or process since \S+ \(run \d+, \d+ of 60 orders processed\)\. Wait for it to finish, or add --parallel/
+    )
+    expectNoStackTrace(second.stderr)
+    // It was not taken for an interrupted run: the first one carries on to the end.
+    expect(await exited(first)).toEqual({ code: 0, signal: null })
+    const created = await creations('SEQ')
+    expect(created.size).toBe(ORDERS)
+    expect([...created.values()].every((times) => times === 1)).toBe(true)
+  })
+
+  it('a run killed while holding orders leaves them to the resume, which settles them as in doubt', async () => {
+    const file = backlog('KILL')
+    const home = join(dir.path, 'home-kill')
+    const env = cliEnv(home, KEYS)
+    const first = startCli(args(file, join(dir.path, 'kill-a.json')), env)
+    await waitFor('the first import to send some orders', async () => (await creations('KILL')).size >= 5)
+    first.kill('SIGKILL')
+    await exited(first)
+    const report = join(dir.path, 'kill-b.json')
+    // No waiting for a lease: the killed process is gone, so its claims are free at once.
+    const resumed = await runCli(args(file, report, '--resume'), env)
+    expectNoStackTrace(resumed.stderr)
+    expect(resumed.stderr).toMatch(/^Resuming the interrupted import \(run \d+ /)
+    expect(resumed.code).toBe(0)
+    const created = await creations('KILL')
+    expect(created.size).toBe(ORDERS)
+    expect([...created.values()].every((times) => times === 1)).toBe(true)
+    expect(readReport(report).summary).toMatchObject({ orders: ORDERS, in_doubt: 0, failed: 0 })
+  })
+})
