@@ -261,4 +261,38 @@ describe('the order workbench sends only on purpose, in Chromium against the loc
     await page.getByRole('heading', { level: 2, name: 'Order WB-AGAIN-1' }).waitFor()
     expect(errors).toEqual([])
   })
+
+  it('asks before sending an order number whose earlier attempt is still in doubt', async () => {
+    // An attempt journaled as leaving for Teak, with no answer recorded: it may or may not have arrived.
+    const attempt = app.services.journal.recordIntent({
+      kind: 'order',
+      source: 'form',
+      environment: 'local',
+      orderNumber: 'WB-DOUBT-1',
+      request: { order_number: 'WB-DOUBT-1' }
+    })
+    const [inDoubt] = timelineOf('WB-DOUBT-1')
+    expect(inDoubt.id).toBe(attempt)
+    const page = await openWorkbench(browser, app, errors)
+    const postedBefore = ordersPosted(app)
+    await fillOptIn(page, 'WB-DOUBT-1', 'D-1')
+    await generateOptInToken(page)
+    await field(page, 'Item 1 cost').press('Control+Enter')
+
+    const question = page.getByRole('dialog', { name: 'Send order WB-DOUBT-1 again?' })
+    await question.waitFor()
+    const when = question.locator('time')
+    expect(await when.getAttribute('datetime')).toBe(inDoubt.requestedAt)
+    expect(await question.textContent()).toContain(
+      `An earlier attempt on ${await when.textContent()} to send order WB-DOUBT-1 may have reached Teak; History lists it as in doubt.`
+    )
+    await question.getByRole('button', { name: 'Cancel' }).click()
+    await question.waitFor({ state: 'detached' })
+    // Declined: the form is still there to send later, and nothing went out.
+    expect(await submitButton(page).isDisabled()).toBe(false)
+    expect(await result(page).count()).toBe(0)
+    expect(ordersPosted(app)).toBe(postedBefore)
+    expect(timelineOf('WB-DOUBT-1')).toHaveLength(1)
+    expect(errors).toEqual([])
+  })
 })
