@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { HistoryQuery } from '../src/shared/contract/history'
 import type { OrderRequest } from '../src/shared/teak/order-request'
-import type { TeakOrder } from '../src/shared/teak/responses'
+import type { TeakOrderAnswer } from '../src/shared/teak/responses'
 import { openJournal, type Journal } from '../src/main/journal/journal'
 import { policySnapshotsOf } from '../src/main/orders/teak-results'
 import { createTeakClient } from '../src/main/teak/client'
@@ -84,7 +84,7 @@ export async function journalBenchmarks(workDir: string): Promise<Measurement[]>
 
 interface Answered {
   request: OrderRequest
-  order: TeakOrder
+  order: TeakOrderAnswer
 }
 
 /** Real answers to journal: the orders created at an in-process sandbox, as the import would get them. */
@@ -102,7 +102,7 @@ async function sandboxAnswers(count: number): Promise<Answered[]> {
     for (const { request } of parseBacklog(csv).orders) {
       const result = await client.createOrder(request!)
       if (result.kind !== 'created') throw new Error(`The sandbox did not create ${request!.order_number}.`)
-      answered.push({ request: request!, order: result.order })
+      answered.push({ request: request!, order: result.value })
     }
     return answered
   } finally {

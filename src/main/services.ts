@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { startSandbox, type RunningSandbox } from '../sandbox'
 import { APP_NAME } from './data-dir'
 import { JOURNAL_FILE_NAME, openJournal, type Journal } from './journal/journal'
+import { holdSender } from './journal/sender-lease'
 import { EventBus } from './event-bus'
 import { createKeytarSecretStore } from './secrets/keytar-store'
 import type { SecretStore } from './secrets/secret-store'
@@ -37,6 +38,11 @@ export interface Services {
   /** The embedded Teak sandbox behind the `local` environment; its orders persist in the data directory. */
   readonly sandbox: RunningSandbox
   readonly journal: Journal
+  /**
+   * This process as a sender of orders (journal claims): the order form and "Resolve" send under it, so an
+   * import here or in another process never sends the same order at the same time.
+   */
+  readonly senderId: number
   baseUrlOf(env: Environment): string
   close(): Promise<void>
 }
@@ -48,6 +54,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     nativeBinding: options.sqliteBinding
   })
   const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, 'local-sandbox.json') })
+  const sender = holdSender(journal, {
+    kind: 'app',
+    label: `the order form of Teak Desk (process ${process.pid})`
+  })
   return {
     appName: APP_NAME,
     version: options.version,
@@ -59,9 +69,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     env: options.env ?? {},
     sandbox,
     journal,
+    senderId: sender.senderId,
     baseUrlOf: (env) => resolveEnvironmentBaseUrl(env, sandbox.url),
     async close() {
       await sandbox.close()
+      sender.stop()
       journal.close()
     }
   }

@@ -24,6 +24,11 @@ export interface Faults {
   timeoutRate: number
   /** Seed of the fault generator; setting it restarts the sequence. */
   seed: number
+  /**
+   * Only calls whose path starts with one of these are faulted (e.g. `["/api/v2/orders"]` leaves token
+   * minting alone, so a test decides exactly which call fails); empty: every call.
+   */
+  paths: string[]
 }
 
 export const NO_FAULTS: Faults = {
@@ -33,7 +38,8 @@ export const NO_FAULTS: Faults = {
   resetTiming: 'before',
   rateLimit: 0,
   timeoutRate: 0,
-  seed: 1
+  seed: 1,
+  paths: []
 }
 
 const rate = z.number().min(0).max(1)
@@ -46,7 +52,8 @@ export const faultsPatchSchema = z
     resetTiming: z.enum(['before', 'after']),
     rateLimit: z.number().int().nonnegative(),
     timeoutRate: rate,
-    seed: z.number().int()
+    seed: z.number().int(),
+    paths: z.array(z.string().startsWith('/')).max(20)
   })
   .partial()
   .strict() satisfies z.ZodType<Partial<Faults>>
@@ -90,8 +97,9 @@ export class FaultInjector {
   }
 
   /** Decides the fate of one incoming call. Draws happen in a fixed order so a seed replays exactly. */
-  decide(): FaultDecision {
-    const { rateLimit, timeoutRate, resetRate, resetTiming, failRate } = this.faults
+  decide(path: string): FaultDecision {
+    const { rateLimit, timeoutRate, resetRate, resetTiming, failRate, paths } = this.faults
+    if (paths.length > 0 && !paths.some((prefix) => path.startsWith(prefix))) return { kind: 'none' }
     if (rateLimit > 0 && !this.admit(rateLimit)) return { kind: 'rate-limit', retryAfterSeconds: 1 }
     if (timeoutRate > 0 && this.random() < timeoutRate) return { kind: 'timeout' }
     if (resetRate > 0 && this.random() < resetRate) return { kind: 'reset', timing: resetTiming }

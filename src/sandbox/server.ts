@@ -125,7 +125,7 @@ async function answerApi(
       durationMs: Math.round(performance.now() - started)
     })
 
-  const fault = state.faults.decide()
+  const fault = state.faults.decide(url.pathname)
   if (fault.kind === 'timeout') return log(null, 'timeout')
   // Read before the latency: a client that gives up while waiting has still sent its call, which is then
   // processed all the same — a real server would too, and that is how in-doubt outcomes arise.

@@ -113,7 +113,9 @@ describe('Import CSV page in Chromium through the browser host', () => {
       already_submitted: 0,
       invalid: 2,
       rejected: 0,
-      failed: 0
+      failed: 0,
+      in_doubt: 0,
+      being_sent_elsewhere: 0
     })
     const [csv] = await Promise.all([
       page.waitForEvent('download'),

@@ -143,7 +143,9 @@ describe('an import killed 20 times and resumed each time', () => {
         already_submitted: alreadySubmitted,
         invalid: 0,
         rejected: 0,
-        failed: 0
+        failed: 0,
+        in_doubt: 0,
+        being_sent_elsewhere: 0
       })
       const journaled = new Map(rows.map((row) => [row.orderNumber, row.outcome]))
       for (const order of json.orders) expect(order.outcome).toBe(journaled.get(order.order_number))

@@ -54,7 +54,7 @@ async function dryRun(dataDir: string, flags: ImportFlags, path: string): Promis
 async function importBacklog(services: Services, flags: ImportFlags, path: string): Promise<number> {
   const target = await openImportTarget(services, flags)
   try {
-    const choice = chooseRun(services.journal, path, target.environment, flags.resume)
+    const choice = chooseRun(services.journal, path, target.environment, flags)
     if (choice.notice) process.stderr.write(`${choice.notice}\n`)
     const stored = choice.resume?.options ?? {}
     const missingTokenAsOptIn = flags.missingTokenAsOptIn || stored.missingTokenAsOptIn === true

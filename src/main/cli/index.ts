@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/contract'
 import { UsageError } from '../../shared/cli/usage-error'
+import { JournalError } from '../journal/errors'
 import { IMPORT_USAGE, SANDBOX_USAGE, UI_USAGE } from './usage'
 
 type Run = (argv: string[]) => Promise<void | number>
@@ -40,6 +41,11 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof AppError) {
       process.stderr.write(`${error.message}\n`)
+      return 2
+    }
+    // The journal refused something (never a stack trace): its message names what and why.
+    if (error instanceof JournalError) {
+      process.stderr.write(`The journal refused it: ${error.message}\n`)
       return 2
     }
     throw error

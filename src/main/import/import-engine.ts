@@ -8,12 +8,14 @@ import {
 import type { ParsedOrder } from '../../shared/import/types'
 import { isAtTeak, type OrderOutcome } from '../../shared/journal/outcomes'
 import type { OrderRequest } from '../../shared/teak/order-request'
+import { ClaimHeldError } from '../journal/claims'
 import type { Journal } from '../journal/journal'
-import { giveUp, sendOrderOnce, type SendOrderResult } from '../orders/send-order'
+import { holdSender } from '../journal/sender-lease'
+import { sendOrderOnce, type SendOrderResult } from '../orders/send-order'
 import type { TeakClient } from '../teak/client'
 import { ImportControl } from './import-control'
 import { ProgressTracker, type ImportProgress } from './import-progress'
-import { failedEntry, invalidEntry, journaledEntry, sentEntry } from './report-entries'
+import { heldEntry, invalidEntry, journaledEntry, sentEntry } from './report-entries'
 import { backoffMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
 
 export type { ImportProgress } from './import-progress'
@@ -58,6 +60,8 @@ export interface ImportResult {
 interface Plan {
   settled: Map<string, ImportReportOrder>
   toSend: ParsedOrder[]
+  /** How many of the settled orders Teak already holds. */
+  atTeak: number
 }
 
 /** A run under way: its id is known (and journaled) at once; `finished` settles when the run ends. */
@@ -67,9 +71,11 @@ export interface StartedImport {
 }
 
 /**
- * Submits a parsed backlog with bounded concurrency, exactly once per order: an order the journal shows at
- * Teak is never sent again, an in-doubt one is resent (a duplicate answer is recorded as already
- * submitted), transient failures back off and retry, and every attempt is journaled before it leaves.
+ * Submits a parsed backlog with bounded concurrency, exactly once per order: the run is a sender (journal
+ * claims) and claims each order before sending it, so another import or window sending the same order at
+ * the same time leaves it to whichever claimed it first; an order the journal shows at Teak is never sent
+ * again; an in-doubt one is resent (a duplicate answer is recorded as already submitted); transient failures
+ * back off and retry, and every attempt is journaled before it leaves.
  */
 export async function runImport(options: ImportRunOptions): Promise<ImportResult> {
   return startImport(options).finished
@@ -92,15 +98,43 @@ export function startImport(options: ImportRunOptions): StartedImport {
       options: { concurrency, ...options.runOptions }
     })
 
+  const sender = holdSender(journal, { kind: 'import', label: `import run ${runId}`, importRunId: runId })
+  journal.attachImportRunSender(runId, sender.senderId)
   const openIntents = new Map(journal.inDoubt({ environment }).map((op) => [op.orderNumber, op.id]))
   const results = new Map(plan.settled)
   const tracker = new ProgressTracker(runId, total, [...plan.settled.values()])
   options.onProgress?.(tracker.snapshot())
 
+  /** Orders another sender put at Teak after this run was planned: they were not sent again. */
+  let settledMeanwhile = 0
   /** Teak's Retry-After holds back every worker, not only the one that was told: no request before this time. */
   let notBefore = 0
 
+  /** One order, claimed for this run while it is sent; null when the run stopped before it had an outcome. */
   async function submit(order: ParsedOrder, request: OrderRequest): Promise<ImportReportOrder | null> {
+    const claim = journal.claimOrder(sender.senderId, environment, order.orderNumber)
+    if (!claim.ok) return heldEntry(order, claim.holder)
+    try {
+      // Another sender may have settled it between this run's plan and its claim.
+      const standing = journal.latestOutcomeFor(environment, order.orderNumber)
+      if (isAtTeak(standing)) {
+        settledMeanwhile++
+        return journaledEntry(journal, environment, order, standing as ImportOutcome)
+      }
+      return await attempts(order, request)
+    } catch (error) {
+      if (error instanceof ClaimHeldError) return heldEntry(order, error.holder)
+      throw error
+    } finally {
+      journal.releaseOrder(sender.senderId, environment, order.orderNumber)
+    }
+  }
+
+  /**
+   * Sends until Teak answers, retrying only what Teak did not act on (a lost answer is resent: the journal
+   * turns Teak's duplicate answer into `already_submitted`).
+   */
+  async function attempts(order: ParsedOrder, request: OrderRequest): Promise<ImportReportOrder | null> {
     let supersedes = openIntents.get(order.orderNumber)
     let last: SendOrderResult | undefined
     for (let attempt = 1; ; attempt++) {
@@ -117,18 +151,18 @@ export function startImport(options: ImportRunOptions): StartedImport {
         source: 'import',
         importRunId: runId,
         csvRows: order.rows,
-        supersedes
+        supersedes,
+        senderId: sender.senderId
       })
       if (last.retryAfterMs !== undefined) notBefore = Math.max(notBefore, Date.now() + last.retryAfterMs)
-      if ((last.settled && last.outcome !== 'failed') || attempt >= retry.maxAttempts) break
+      const retryable = last.attempt === null || last.attempt === 'failed'
+      if (!retryable || attempt >= retry.maxAttempts) break
       supersedes = last.operationId
     }
     if (!last) return null
-    if (last.settled) return sentEntry(order, last)
     // Stopped while an attempt is in doubt: the intent stays open, and a resume resends it for the journal to settle.
-    if (control.isCancelled) return null
-    giveUp(journal, last.operationId, last.error)
-    return failedEntry(order, last.error)
+    if (control.isCancelled && last.attempt === null) return null
+    return sentEntry(order, last, runId)
   }
 
   let next = 0
@@ -151,7 +185,13 @@ export function startImport(options: ImportRunOptions): StartedImport {
   }
 
   async function sendAll(): Promise<ImportResult> {
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(plan.toSend.length, 1)) }, worker))
+    try {
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, Math.max(plan.toSend.length, 1)) }, worker)
+      )
+    } finally {
+      sender.stop()
+    }
     if (fatal.length > 0) throw fatal[0]
     const complete = results.size === total
     if (complete) journal.finishImportRun(runId, 'completed')
@@ -159,7 +199,7 @@ export function startImport(options: ImportRunOptions): StartedImport {
     return {
       runId,
       complete,
-      alreadyAtTeak: [...plan.settled.values()].filter((entry) => isAtTeak(entry.outcome)).length,
+      alreadyAtTeak: plan.atTeak + settledMeanwhile,
       report: { file: options.file, environment, summary: summarize(orders), orders }
     }
   }
@@ -178,7 +218,7 @@ function planRun(
   orders: readonly ParsedOrder[],
   onlyFailed: boolean
 ): Plan {
-  const plan: Plan = { settled: new Map(), toSend: [] }
+  const plan: Plan = { settled: new Map(), toSend: [], atTeak: 0 }
   for (const order of orders) {
     if (order.errors.length > 0 || !order.request) {
       plan.settled.set(order.orderNumber, invalidEntry(order))
@@ -188,6 +228,7 @@ function planRun(
     const decision = decide(standing, onlyFailed)
     if (decision === 'send') plan.toSend.push(order)
     else if (decision === 'report') {
+      if (isAtTeak(standing)) plan.atTeak++
       plan.settled.set(
         order.orderNumber,
         journaledEntry(journal, environment, order, standing as ImportOutcome)

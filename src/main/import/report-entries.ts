@@ -1,11 +1,10 @@
-import type { OperationError } from '../../shared/contract/history'
+import type { OperationError, PolicySnapshot } from '../../shared/contract/history'
 import type { ImportOutcome, ImportReportOrder } from '../../shared/import/report'
 import type { ParsedOrder } from '../../shared/import/types'
 import { isSubmission } from '../../shared/journal/outcomes'
+import { holderText, type Sender } from '../journal/claims'
 import type { Journal } from '../journal/journal'
 import type { SendOrderResult } from '../orders/send-order'
-
-type SettledResult = Extract<SendOrderResult, { settled: true }>
 
 /** An order the file itself refuses: its own row errors, nothing sent. */
 export function invalidEntry(order: ParsedOrder): ImportReportOrder {
@@ -15,35 +14,41 @@ export function invalidEntry(order: ParsedOrder): ImportReportOrder {
     outcome: 'invalid',
     errors: order.errors.map(({ row, column, message }) => ({ row, column, message })),
     status: null,
-    policies: []
+    policies: [],
+    sent_by_run: null
   }
 }
 
-/** What came of sending the order in this run. */
-export function sentEntry(order: ParsedOrder, result: SettledResult): ImportReportOrder {
+/** What came of sending the order in this run: where the order stands after its attempts. */
+export function sentEntry(order: ParsedOrder, result: SendOrderResult, runId: number): ImportReportOrder {
+  const notes = result.note ? [{ row: null, column: null, message: result.note }] : []
   return {
     order_number: order.orderNumber,
     rows: order.rows,
-    outcome: result.outcome,
-    errors: result.error ? errorRows(order, result.error) : [],
+    outcome: result.standing,
+    errors: [...(result.error ? errorRows(order, result.error) : []), ...notes],
     status: result.httpStatus ?? null,
-    policies: (result.policies ?? []).map((p) => ({
-      policy_number: p.policyNumber,
-      item_reference_number: p.itemReference ?? '',
-      premium: p.premium ?? ''
-    }))
+    policies: reportPolicies(result.policies ?? []),
+    sent_by_run: runId
   }
 }
 
-/** An order this run gave up on without a final answer from Teak (in doubt after every attempt). */
-export function failedEntry(order: ParsedOrder, error: OperationError): ImportReportOrder {
+/** An order another live sender (import run, window or process) was sending: this run left it alone. */
+export function heldEntry(order: ParsedOrder, holder: Sender): ImportReportOrder {
   return {
     order_number: order.orderNumber,
     rows: order.rows,
-    outcome: 'failed',
-    errors: errorRows(order, error),
+    outcome: 'being_sent_elsewhere',
+    errors: [
+      {
+        row: null,
+        column: null,
+        message: `Being sent by ${holderText(holder)}; this run did not send it. Its outcome is in that run's report and in History.`
+      }
+    ],
     status: null,
-    policies: []
+    policies: [],
+    sent_by_run: holder.importRunId
   }
 }
 
@@ -65,14 +70,25 @@ export function journaledEntry(
     outcome,
     errors: submission?.error ? errorRows(order, submission.error) : [],
     status: submission?.httpStatus ?? null,
-    policies: (detail?.policies ?? [])
-      .filter((p) => p.replacedBy === null)
-      .map((p) => ({
-        policy_number: p.policyNumber,
-        item_reference_number: p.itemReference ?? '',
-        premium: p.premium ?? ''
-      }))
+    policies: reportPolicies(
+      (detail?.policies ?? [])
+        .filter((p) => p.replacedBy === null)
+        .map((p) => ({
+          policyNumber: p.policyNumber,
+          itemReference: p.itemReference ?? undefined,
+          premium: p.premium ?? undefined
+        }))
+    ),
+    sent_by_run: submission?.importRunId ?? null
   }
+}
+
+function reportPolicies(policies: readonly PolicySnapshot[]): ImportReportOrder['policies'] {
+  return policies.map((p) => ({
+    policy_number: p.policyNumber,
+    item_reference_number: p.itemReference ?? '',
+    premium: p.premium ?? ''
+  }))
 }
 
 /** Teak's answer as report errors: per field where Teak named one (on the order's first row), else whole-order. */

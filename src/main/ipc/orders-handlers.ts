@@ -4,6 +4,7 @@ import type { Handlers } from '../contract/dispatcher'
 import { priorSend, resolveInDoubt, submitOrder } from '../orders/order-service'
 import { openEnvironmentClient } from '../orders/teak-client-for'
 import type { Services } from '../services'
+import { answerNote } from '../teak/answer'
 import { isTeakApiError } from '../teak/errors'
 
 export function ordersHandlers(services: Services): Pick<Handlers, keyof typeof ordersMethods> {
@@ -16,7 +17,9 @@ export function ordersHandlers(services: Services): Pick<Handlers, keyof typeof 
     'orders.decodeQuote': async ({ environmentId, token }) => {
       const { client } = await openEnvironmentClient(services, environmentId)
       try {
-        return { quote: await client.decodeQuote(token) }
+        const answer = await client.decodeQuote(token)
+        const note = answerNote(answer.problems)
+        return { quote: answer.value, ...(note ? { note } : {}) }
       } catch (error) {
         if (isTeakApiError(error))
           throw new AppError('teak', error.message, { kind: error.kind, status: error.status })

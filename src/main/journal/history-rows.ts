@@ -43,7 +43,8 @@ export const OPERATION_COLUMNS = `
   op.id, o.environment, o.order_number AS orderNumber, op.kind, op.source, op.requested_at AS requestedAt,
   op.request, op.policy_number AS policyNumber, op.import_run_id AS importRunId, op.csv_rows AS csvRows,
   op.supersedes, (SELECT min(n.id) FROM operations n WHERE n.supersedes = op.id) AS supersededBy,
-  op.outcome, op.settled_at AS settledAt, op.http_status AS httpStatus, op.response, op.policies, op.error`
+  op.outcome, op.settled_at AS settledAt, op.http_status AS httpStatus, op.response, op.policies, op.error,
+  op.note`
 
 type JsonColumn = 'request' | 'response' | 'csvRows' | 'policies' | 'error'
 export type OperationRecord = Omit<JournalOperation, JsonColumn> & Record<JsonColumn, string | null>

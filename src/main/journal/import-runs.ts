@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { OrderOutcome } from '../../shared/journal/outcomes'
+import type { ClaimBook } from './claims'
 import { JournalError } from './errors'
 import { fromStoredJson, toStoredJson } from './stored-json'
 
@@ -23,38 +24,55 @@ export interface ImportRun extends ImportRunInput {
 }
 
 export interface ImportRunProgress extends ImportRun {
-  /** Orders the run has sent (or tried to): each counted once, under its latest operation in the run. */
+  /** Orders the run has sent (or tried to): each counted once. */
   processedOrders: number
-  /** How many processed orders stand at each outcome; `in_doubt` ones must be sent again on resume. */
+  /** Where those orders stand now (order-outcome.ts); `in_doubt` ones are sent again on resume. */
   outcomes: Partial<Record<OrderOutcome, number>>
+  /**
+   * Whether a live sender (this or another process, see claims.ts) is running the import now. An unfinished
+   * run that is not alive was interrupted.
+   */
+  alive: boolean
+  /** The sender running it now, or last. */
+  senderId: number | null
 }
 
 export interface ImportRunBook {
   createImportRun(run: ImportRunInput): number
+  /** The sender (claims.ts) now running the run: it is alive while that sender is. */
+  attachImportRunSender(runId: number, senderId: number): void
   importRunProgress(runId: number): ImportRunProgress
-  /** Runs that neither completed nor were abandoned, oldest first: the imports a crash interrupted. */
+  /**
+   * Runs that neither completed nor were abandoned, oldest first: those `alive` are running (here or in
+   * another window or process), the others were interrupted.
+   */
   unfinishedImportRuns(): ImportRunProgress[]
   finishImportRun(runId: number, ending?: ImportRunEnding): void
 }
 
-type ImportRunRecord = Omit<ImportRun, 'options'> & { options: string }
+type ImportRunRecord = Omit<ImportRun, 'options'> & { options: string; senderId: number | null }
 
-export function importRunBook(db: Database, now: () => Date): ImportRunBook {
+export function importRunBook(
+  db: Database,
+  claims: Pick<ClaimBook, 'sender' | 'isAlive'>,
+  now: () => Date
+): ImportRunBook {
   const insert = db.prepare<[Record<string, string | number | null>]>(
     `INSERT INTO import_runs (file, environment, total_orders, options, started_at)
      VALUES (@file, @environment, @totalOrders, @options, @at)`
   )
   const runColumns = `id, file, environment, total_orders AS totalOrders, options, started_at AS startedAt,
-                      ended_at AS endedAt, ending`
+                      ended_at AS endedAt, ending, sender_id AS senderId`
   const run = db.prepare<[number], ImportRunRecord>(`SELECT ${runColumns} FROM import_runs WHERE id = ?`)
   const unfinished = db.prepare<[], ImportRunRecord>(
     `SELECT ${runColumns} FROM import_runs WHERE ended_at IS NULL ORDER BY id`
   )
   const outcomeCounts = db.prepare<[number], { outcome: OrderOutcome; orders: number }>(
-    `SELECT coalesce(outcome, 'in_doubt') AS outcome, count(*) AS orders FROM operations
-     WHERE id IN (SELECT max(id) FROM operations WHERE import_run_id = ? GROUP BY order_id)
+    `SELECT outcome, count(*) AS orders FROM orders
+     WHERE id IN (SELECT order_id FROM operations WHERE import_run_id = ?)
      GROUP BY 1`
   )
+  const attach = db.prepare<[number, number]>('UPDATE import_runs SET sender_id = ? WHERE id = ?')
   const finish = db.prepare<[{ id: number; at: string; ending: ImportRunEnding }]>(
     'UPDATE import_runs SET ended_at = @at, ending = @ending WHERE id = @id AND ended_at IS NULL'
   )
@@ -66,11 +84,13 @@ export function importRunBook(db: Database, now: () => Date): ImportRunBook {
       outcomes[outcome] = orders
       processedOrders += orders
     }
+    const sender = record.senderId === null ? null : claims.sender(record.senderId)
     return {
       ...record,
       options: fromStoredJson(record.options) as ImportRun['options'],
       processedOrders,
-      outcomes
+      outcomes,
+      alive: record.endedAt === null && sender !== null && claims.isAlive(sender)
     }
   }
 
@@ -81,6 +101,11 @@ export function importRunBook(db: Database, now: () => Date): ImportRunBook {
       }
       const options = toStoredJson(input.options, 'the import options') ?? '{}'
       return Number(insert.run({ ...input, options, at: now().toISOString() }).lastInsertRowid)
+    },
+    attachImportRunSender(runId, senderId) {
+      if (attach.run(senderId, runId).changes === 0) {
+        throw new JournalError(`There is no import run ${runId} in the journal.`)
+      }
     },
     importRunProgress(runId) {
       const record = run.get(runId)

@@ -1,3 +1,5 @@
+import { hostname } from 'node:os'
+import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
@@ -11,15 +13,20 @@ import { searchIndex } from './search-index'
  * as an intent committed before the request leaves and settled by its outcome after; each order's current
  * state; and the bookkeeping that lets an interrupted import resume. Synchronous, like better-sqlite3.
  */
-export interface Journal extends OperationWriter, OrderReader, HistorySearch, ImportRunBook {
+export interface Journal extends OperationWriter, OrderReader, HistorySearch, ImportRunBook, ClaimBook {
   close(): void
 }
 
 export const JOURNAL_FILE_NAME = 'journal.sqlite'
 
+/** How long a sender's claims outlive its last heartbeat (see claims.ts); heartbeats come 4 times as often. */
+export const SENDER_LEASE_MS = 60_000
+
 export interface JournalOptions {
-  /** The clock that stamps operations (tests pin it). */
+  /** The clock that stamps operations and times leases (tests pin it). */
   now?: () => Date
+  /** Sender liveness: lease length, and who this process is (tests pose as another computer or process). */
+  liveness?: Partial<Omit<Liveness, 'now'>>
   /** A better-sqlite3 binary built for another runtime (Electron during `npm start`; see scripts/electron-native.mjs). */
   nativeBinding?: string
 }
@@ -31,11 +38,20 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     migrate(db)
     const now = options.now ?? (() => new Date())
     const search = searchIndex(db)
+    const claims = claimBook(db, {
+      now,
+      leaseMs: SENDER_LEASE_MS,
+      host: hostname(),
+      pid: process.pid,
+      processExists,
+      ...options.liveness
+    })
     return {
-      ...operationWriter(db, search, now),
-      ...orderReader(db),
+      ...operationWriter(db, search, claims, now),
+      ...orderReader(db, claims),
       ...historySearch(db, search),
-      ...importRunBook(db, now),
+      ...importRunBook(db, claims, now),
+      ...claims,
       close: () => db.close()
     }
   } catch (error) {

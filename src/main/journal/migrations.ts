@@ -125,6 +125,40 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT id, order_number, customer, items, policies FROM order_search_text;
       CREATE TABLE search_pending (order_id INTEGER PRIMARY KEY REFERENCES orders (id));
     `
+  },
+  {
+    description: 'Notes on answers not fully understood; senders with leases, and one claim per order',
+    sql: `
+      -- Set when Teak answered 2xx with a body unlike its documented shape (the body itself is in response).
+      ALTER TABLE operations ADD COLUMN note TEXT;
+
+      -- Whatever sends orders (an import run, an app, a CLI process), alive while it renews its lease and
+      -- (on this computer) while its process runs. See claims.ts.
+      CREATE TABLE senders (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        label TEXT NOT NULL,
+        import_run_id INTEGER REFERENCES import_runs (id),
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        lease_until TEXT NOT NULL,
+        retired_at TEXT
+      );
+
+      -- The one sender allowed to send an order now. Claims are working state, not history: released when done.
+      CREATE TABLE claims (
+        environment TEXT NOT NULL,
+        order_number TEXT NOT NULL,
+        sender_id INTEGER NOT NULL REFERENCES senders (id),
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (environment, order_number)
+      );
+      CREATE INDEX claims_by_sender ON claims (sender_id);
+
+      -- The sender running the import now (a resumed run gets its resumer's).
+      ALTER TABLE import_runs ADD COLUMN sender_id INTEGER REFERENCES senders (id);
+    `
   }
 ]
 

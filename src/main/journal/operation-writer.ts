@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3'
 import type { OperationError, PolicySnapshot } from '../../shared/contract/history'
 import {
+  orderStandingOf,
+  type OrderStanding,
+  type SubmissionAttempt
+} from '../../shared/journal/order-outcome'
+import {
+  isAtTeak,
   isSubmission,
   OPERATION_KINDS,
   OPERATION_SOURCES,
@@ -9,15 +15,10 @@ import {
   type OperationSource,
   type Outcome
 } from '../../shared/journal/outcomes'
+import { ClaimHeldError, type ClaimBook } from './claims'
 import { JournalError } from './errors'
 import { orderContentsWriter } from './order-contents'
 import { exchangesOf, orderFactsOf, type OrderFacts } from './order-facts'
-import {
-  standingAfterIntent,
-  standingAfterOutcome,
-  type OrderStanding,
-  type SubmissionOutcome
-} from './order-standing'
 import { SEARCH_BATCH, type SearchIndex } from './search-index'
 import { fromStoredJson, toStoredJson } from './stored-json'
 
@@ -35,6 +36,11 @@ export interface IntentInput {
   csvRows?: readonly number[]
   /** The earlier operation on the same order that this one retries or corrects ("Correct and resend"). */
   supersedes?: number
+  /**
+   * The sender (claims.ts) sending it: the order is claimed for it in the same transaction, and the intent
+   * is refused (ClaimHeldError) while another live sender holds the order.
+   */
+  senderId?: number
 }
 
 export interface OutcomeInput {
@@ -47,6 +53,8 @@ export interface OutcomeInput {
   /** The policies Teak described in its response (for a void or cancel: the policy and its new status). */
   policies?: readonly PolicySnapshot[]
   error?: OperationError
+  /** Teak answered 2xx but not in its documented shape: what was not understood. */
+  note?: string
 }
 
 export interface OperationWriter {
@@ -59,8 +67,9 @@ export interface OperationWriter {
   recordOutcome(operationId: number, outcome: OutcomeInput): void
 }
 
-interface OrderRow extends OrderStanding {
+interface OrderRow {
   id: number
+  outcome: OrderStanding['outcome']
 }
 
 interface OperationRow {
@@ -70,13 +79,20 @@ interface OperationRow {
   request: string | null
 }
 
-export function operationWriter(db: Database, search: SearchIndex, now: () => Date): OperationWriter {
+export function operationWriter(
+  db: Database,
+  search: SearchIndex,
+  claims: ClaimBook,
+  now: () => Date
+): OperationWriter {
   const contents = orderContentsWriter(db)
-  const orderColumns = 'id, outcome, outcome_operation_id AS operationId'
   const findOrder = db.prepare<[string, string], OrderRow>(
-    `SELECT ${orderColumns} FROM orders WHERE environment = ? AND order_number = ?`
+    'SELECT id, outcome FROM orders WHERE environment = ? AND order_number = ?'
   )
-  const orderById = db.prepare<[number], OrderRow>(`SELECT ${orderColumns} FROM orders WHERE id = ?`)
+  const submissions = db.prepare<[number], SubmissionAttempt>(
+    `SELECT id AS operationId, outcome FROM operations
+     WHERE order_id = ? AND kind IN ('order', 'opt_out') ORDER BY id`
+  )
   const insertOrder = db.prepare<[IntentInput & { at: string }]>(
     `INSERT INTO orders (environment, order_number, outcome, source, first_seen_at, last_activity_at)
      VALUES (@environment, @orderNumber, 'in_doubt', @source, @at, @at)`
@@ -108,9 +124,21 @@ export function operationWriter(db: Database, search: SearchIndex, now: () => Da
   )
   const settleOperation = db.prepare<[Record<string, string | number | null>]>(
     `UPDATE operations SET outcome = @outcome, http_status = @httpStatus, response = @response,
-                           policies = @policies, error = @error, settled_at = @at
+                           policies = @policies, error = @error, note = @note, settled_at = @at
      WHERE id = @id`
   )
+
+  /** The order's standing, from all its submissions (order-outcome.ts). */
+  function restand(orderId: number): void {
+    const standing = orderStandingOf(submissions.all(orderId))
+    if (standing) setStanding.run({ orderId, ...standing })
+  }
+
+  function claimFor(intent: IntentInput): void {
+    if (intent.senderId === undefined) return
+    const claim = claims.claimOrder(intent.senderId, intent.environment, intent.orderNumber)
+    if (!claim.ok) throw new ClaimHeldError(intent.orderNumber, claim.holder)
+  }
 
   function orderFor(intent: IntentInput, at: string): OrderRow {
     const order = findOrder.get(intent.environment, intent.orderNumber)
@@ -122,7 +150,7 @@ export function operationWriter(db: Database, search: SearchIndex, now: () => Da
       )
     }
     const id = Number(insertOrder.run({ ...intent, at }).lastInsertRowid)
-    return { id, outcome: 'in_doubt', operationId: null }
+    return { id, outcome: 'in_doubt' }
   }
 
   function checkLinks(intent: IntentInput, order: OrderRow): void {
@@ -145,6 +173,7 @@ export function operationWriter(db: Database, search: SearchIndex, now: () => Da
 
   const recordIntent = db.transaction((intent: IntentInput, request: string | null): number => {
     const at = now().toISOString()
+    claimFor(intent)
     const order = orderFor(intent, at)
     checkLinks(intent, order)
     const operationId = Number(
@@ -160,14 +189,15 @@ export function operationWriter(db: Database, search: SearchIndex, now: () => Da
         at
       }).lastInsertRowid
     )
-    const standing = isSubmission(intent.kind) ? standingAfterIntent(order, operationId) : null
-    if (standing) {
+    if (isSubmission(intent.kind)) {
+      restand(order.id)
       // The order as this submission describes it. Once Teak holds the order, only policy changes move it.
-      setStanding.run({ orderId: order.id, ...standing })
-      const { items, ...facts } = orderFactsOf(intent.request)
-      writeFacts.run({ orderId: order.id, ...facts })
-      contents.replaceItems(order.id, items)
-      search.markStale(order.id)
+      if (!isAtTeak(order.outcome)) {
+        const { items, ...facts } = orderFactsOf(intent.request)
+        writeFacts.run({ orderId: order.id, ...facts })
+        contents.replaceItems(order.id, items)
+        search.markStale(order.id)
+      }
     }
     touchOrder.run(at, order.id)
     search.catchUp(SEARCH_BATCH)
@@ -198,15 +228,7 @@ export function operationWriter(db: Database, search: SearchIndex, now: () => Da
       at,
       ...stored
     })
-    if (isSubmission(operation.kind)) {
-      // OUTCOMES_BY_KIND gives submissions only outcomes an order can have.
-      const standing = standingAfterOutcome(
-        orderById.get(orderId)!,
-        operationId,
-        input.outcome as SubmissionOutcome
-      )
-      if (standing) setStanding.run({ orderId, ...standing })
-    }
+    if (isSubmission(operation.kind)) restand(orderId)
     if (input.teakOrderId) setTeakOrderId.run(input.teakOrderId, orderId)
     const exchanged = operation.kind === 'exchange' && input.outcome === 'succeeded'
     if (exchanged) contents.applyExchanges(orderId, exchangesOf(fromStoredJson(operation.request)), at)
@@ -225,7 +247,8 @@ export function operationWriter(db: Database, search: SearchIndex, now: () => Da
       const stored: StoredOutcome = {
         response: toStoredJson(input.response, 'the response'),
         policies: toStoredJson(input.policies, 'the policies'),
-        error: toStoredJson(input.error, 'the error')
+        error: toStoredJson(input.error, 'the error'),
+        note: input.note ?? null
       }
       recordOutcome.immediate(operationId, input, stored)
     }
@@ -236,6 +259,7 @@ interface StoredOutcome {
   response: string | null
   policies: string | null
   error: string | null
+  note: string | null
 }
 
 function checkIntent(intent: IntentInput): void {

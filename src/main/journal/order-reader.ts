@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { JournalOperation, OrderDetail } from '../../shared/contract/history'
 import type { OrderOutcome } from '../../shared/journal/outcomes'
+import { holderText, type ClaimBook } from './claims'
 import {
   HISTORY_ROW_COLUMNS,
   OPERATION_COLUMNS,
@@ -19,8 +20,9 @@ export interface OrderReader {
   /** The order with its items, policies and every operation on it (oldest first); null if never journaled. */
   orderDetail(environment: string, orderNumber: string): OrderDetail | null
   /**
-   * Operations whose intent was journaled but whose outcome never was (the process stopped in between), and
-   * that no later operation supersedes: each may or may not have reached Teak. Oldest first.
+   * What awaits resolving, oldest first: for each order in doubt, its latest attempt without an outcome
+   * (each may or may not have reached Teak); and each exchange, void or cancel without an outcome that no
+   * later operation supersedes.
    */
   inDoubt(filter?: InDoubtFilter): JournalOperation[]
   /**
@@ -30,7 +32,7 @@ export interface OrderReader {
   latestOutcomeFor(environment: string, orderNumber: string): OrderOutcome | null
 }
 
-export function orderReader(db: Database): OrderReader {
+export function orderReader(db: Database, claims: Pick<ClaimBook, 'holderOf'>): OrderReader {
   const order = db.prepare<[string, string], HistoryRowRecord & { id: number }>(
     `SELECT o.id, ${HISTORY_ROW_COLUMNS} FROM orders o WHERE o.environment = ? AND o.order_number = ?`
   )
@@ -51,7 +53,13 @@ export function orderReader(db: Database): OrderReader {
   const inDoubt = db.prepare<[{ environment: string | null; importRunId: number | null }], OperationRecord>(
     `SELECT ${OPERATION_COLUMNS} FROM operations op JOIN orders o ON o.id = op.order_id
      WHERE op.outcome IS NULL
-       AND NOT EXISTS (SELECT 1 FROM operations n WHERE n.supersedes = op.id)
+       AND CASE WHEN op.kind IN ('order', 'opt_out')
+             THEN o.outcome = 'in_doubt'
+                  AND op.id = (SELECT max(l.id) FROM operations l
+                               WHERE l.order_id = op.order_id AND l.kind IN ('order', 'opt_out')
+                                 AND l.outcome IS NULL)
+             ELSE NOT EXISTS (SELECT 1 FROM operations n WHERE n.supersedes = op.id)
+           END
        AND (@environment IS NULL OR o.environment = @environment)
        AND (@importRunId IS NULL OR op.import_run_id = @importRunId)
      ORDER BY op.id`
@@ -66,8 +74,10 @@ export function orderReader(db: Database): OrderReader {
     orderDetail(environment, orderNumber) {
       const record = order.get(environment, orderNumber)
       if (!record) return null
+      const holder = claims.holderOf(environment, orderNumber)
       return {
         order: toHistoryRow(record),
+        beingSentBy: holder ? holderText(holder) : null,
         items: items.all(record.id),
         policies: policies.all(record.id),
         timeline: timeline.all(record.id).map(toJournalOperation)

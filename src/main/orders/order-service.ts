@@ -9,7 +9,8 @@ import {
   type OrderRequest
 } from '../../shared/teak/order-request'
 import { inspectQuoteToken } from '../../shared/teak/quote-token'
-import type { TeakOrder } from '../../shared/teak/responses'
+import type { TeakOrderAnswer } from '../../shared/teak/responses'
+import { ClaimHeldError } from '../journal/claims'
 import type { Services } from '../services'
 import { requireProductionConfirmation } from '../settings/production-gate'
 import { sendOrderOnce, type SendOrderResult } from './send-order'
@@ -22,7 +23,7 @@ export interface Confirmations {
 
 type PriorSend = MethodOutput<'orders.priorSend'>
 
-type OrderServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'journal'>
+type OrderServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'journal' | 'senderId'>
 
 /**
  * Whether the order is an opt-in, by Teak's rules: the quote token's `opt_in` claim, and no token means
@@ -112,31 +113,51 @@ async function send(
   supersedes?: number
 ): Promise<SubmitResult> {
   const { client } = await openEnvironmentClient(services, environmentId)
+  const { journal, senderId } = services
   try {
     const result = await sendOrderOnce({
-      journal: services.journal,
+      journal,
       client,
       environment: environmentId,
       request,
       optIn,
       source,
-      supersedes
+      supersedes,
+      senderId
     })
-    return toSubmitResult(environmentId, request, result)
+    return toSubmitResult(journal, environmentId, request, result)
+  } catch (error) {
+    // An import (here or in another process) is sending this order right now.
+    if (error instanceof ClaimHeldError) throw new AppError('conflict', error.message)
+    throw error
   } finally {
+    journal.releaseOrder(senderId, environmentId, request.order_number)
     client.close()
   }
 }
 
-function toSubmitResult(environmentId: string, request: OrderRequest, result: SendOrderResult): SubmitResult {
-  const base = { operationId: result.operationId, environmentId, orderNumber: request.order_number }
-  if (!result.settled) return { ...base, outcome: 'in_doubt', policies: [], error: result.error }
+/** What the workbench shows: where the order stands now (from all its attempts) and Teak's policies. */
+function toSubmitResult(
+  journal: OrderServices['journal'],
+  environmentId: string,
+  request: OrderRequest,
+  result: SendOrderResult
+): SubmitResult {
+  const fromJournal = () => {
+    const detail = journal.orderDetail(environmentId, request.order_number)
+    return detail ? journaledPolicyRows(detail) : []
+  }
   return {
-    ...base,
-    outcome: result.outcome,
+    operationId: result.operationId,
+    environmentId,
+    orderNumber: request.order_number,
+    // Teak's duplicate answer is what this send came to; `earlierSend` tells the confirmed send before it.
+    outcome: result.attempt === 'already_submitted' ? 'already_submitted' : result.standing,
     teakOrderId: result.order?.protecht_order_id,
-    policies: result.order ? policyRowsOf(result.order) : [],
-    error: result.error
+    policies: result.order ? policyRowsOf(result.order) : result.standing === 'in_doubt' ? [] : fromJournal(),
+    ...(result.error ? { error: result.error } : {}),
+    ...(result.note ? { note: result.note } : {}),
+    ...(result.earlierSend ? { earlierSend: result.earlierSend } : {})
   }
 }
 
@@ -185,17 +206,18 @@ export function journaledPolicyRows(detail: OrderDetail): PolicyRow[] {
 }
 
 /** Policy number, item, cost, premium, coverage and status, as the workbench's result table shows them. */
-export function policyRowsOf(order: TeakOrder): PolicyRow[] {
+export function policyRowsOf(order: TeakOrderAnswer): PolicyRow[] {
   return order.policies.map((policy) => {
-    const item = order.items.find((i) => i.reference_number === policy.item.reference_number)
+    const reference = policy.item?.reference_number
+    const item = order.items.find((i) => i.reference_number === reference)
     return {
       policyNumber: policy.policy_number,
-      itemName: policy.item.name ?? item?.name,
-      itemReference: policy.item.reference_number,
-      cost: policy.item.cost ?? item?.cost,
-      premium: policy.premium,
-      coverageAmount: policy.coverage_amount,
-      currency: policy.currency,
+      itemName: policy.item?.name ?? item?.name,
+      itemReference: reference ?? '',
+      cost: policy.item?.cost ?? item?.cost,
+      premium: policy.premium ?? '',
+      coverageAmount: policy.coverage_amount ?? '',
+      currency: policy.currency ?? order.currency ?? '',
       status: policy.status ?? 'Issued'
     }
   })

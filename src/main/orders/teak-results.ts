@@ -1,13 +1,14 @@
 import type { OperationError, PolicySnapshot } from '../../shared/contract/history'
-import type { TeakOrder } from '../../shared/teak/responses'
+import type { TeakOrderAnswer } from '../../shared/teak/responses'
 import type { TeakApiError } from '../teak/errors'
 
 /** The journal's view of the policies in a Teak order response ("as last returned by Teak"). */
-export function policySnapshotsOf(order: TeakOrder): PolicySnapshot[] {
+export function policySnapshotsOf(order: TeakOrderAnswer): PolicySnapshot[] {
   return order.policies.map((policy) => ({
     policyNumber: policy.policy_number,
     policyNumberNew: policy.policy_number_new,
-    itemReference: policy.item.reference_number,
+    itemReference: policy.item?.reference_number,
+    // Teak's only example leaves the status out; a policy it has just issued is Issued (contract-notes §5.1).
     status: policy.status ?? 'Issued',
     premium: policy.premium,
     coverageAmount: policy.coverage_amount,
@@ -32,7 +33,8 @@ export function operationErrorOf(error: TeakApiError): OperationError {
 
 /**
  * The outcome to journal for a call that failed, or null when Teak may have carried it out all the same
- * (timeout, cut connection, 5xx): the intent then stays open and History lists it as in doubt.
+ * (timeout, cut connection, 5xx): the intent then stays open and History lists it as in doubt. A duplicate
+ * order number is not a failure: send-order.ts records it as already submitted.
  */
 export function outcomeOfFailure(error: TeakApiError): 'invalid' | 'rejected' | 'failed' | null {
   if (error.outcomeUnknown) return null

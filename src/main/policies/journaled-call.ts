@@ -3,26 +3,28 @@ import type { PolicyChangeOutcome } from '../../shared/contract/policies'
 import type { Journal } from '../journal/journal'
 import type { IntentInput, OutcomeInput } from '../journal/operation-writer'
 import { operationErrorOf, outcomeOfFailure } from '../orders/teak-results'
+import { answerNote, type TeakAnswer } from '../teak/answer'
 import { isTeakApiError } from '../teak/errors'
 
 export type JournaledCallResult<T> =
-  | { outcome: 'succeeded'; operationId: number; value: T }
+  | { outcome: 'succeeded'; operationId: number; value: T; note?: string }
   | { outcome: Exclude<PolicyChangeOutcome, 'succeeded'>; operationId: number; error: OperationError }
 
 /**
  * One change to an order at Teak, journaled around the call: the intent is committed before the request
- * leaves, and the outcome after — Teak's answer on success, its refusal (body verbatim) on failure.
+ * leaves, and the outcome after — Teak's answer on success (a 2xx succeeded, whatever its body; what was
+ * not understood becomes a note), its refusal (body verbatim) on failure.
  */
 export async function journaledCall<T>(
   journal: Journal,
   intent: IntentInput,
-  send: () => Promise<T>,
-  settle: (value: T) => Omit<OutcomeInput, 'outcome'>
+  send: () => Promise<TeakAnswer<T>>,
+  settle: (value: T) => Pick<OutcomeInput, 'teakOrderId' | 'policies'>
 ): Promise<JournaledCallResult<T>> {
   const operationId = journal.recordIntent(intent)
-  let value: T
+  let answer: TeakAnswer<T>
   try {
-    value = await send()
+    answer = await send()
   } catch (failure) {
     if (!isTeakApiError(failure)) throw failure
     const error = operationErrorOf(failure)
@@ -36,6 +38,13 @@ export async function journaledCall<T>(
     })
     return { outcome, operationId, error }
   }
-  journal.recordOutcome(operationId, { outcome: 'succeeded', ...settle(value) })
-  return { outcome: 'succeeded', operationId, value }
+  const note = answerNote(answer.problems)
+  journal.recordOutcome(operationId, {
+    outcome: 'succeeded',
+    httpStatus: answer.status,
+    response: answer.raw,
+    ...(note ? { note } : {}),
+    ...settle(answer.value)
+  })
+  return { outcome: 'succeeded', operationId, value: answer.value, ...(note ? { note } : {}) }
 }

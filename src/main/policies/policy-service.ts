@@ -12,7 +12,7 @@ import { policyRowsOf } from '../orders/order-service'
 import { openEnvironmentClient } from '../orders/teak-client-for'
 import { policySnapshotsOf } from '../orders/teak-results'
 import type { Services } from '../services'
-import type { TeakClient } from '../teak/client'
+import type { TeakAnswer, TeakClient } from '../teak/client'
 import { journaledCall } from './journaled-call'
 import { requireProductionConfirmation } from '../settings/production-gate'
 import { changeOrderIdOf, policyIdOf } from './teak-ids'
@@ -77,23 +77,15 @@ function requirePolicyOf(detail: OrderDetail, policyNumber: string): void {
   }
 }
 
-/**
- * Runs `work` with a client for the environment. `lastStatus()` is the HTTP status of the latest answer to
- * a call other than authentication: the client returns bodies only, and the journal records the status.
- */
+/** Runs `work` with a client for the environment. */
 async function withClient<T>(
   services: PolicyServices,
   environmentId: string,
-  work: (client: TeakClient, lastStatus: () => number | undefined) => Promise<T>
+  work: (client: TeakClient) => Promise<T>
 ): Promise<T> {
-  let status: number | undefined
-  const { client } = await openEnvironmentClient(services, environmentId, {
-    log: (entry) => {
-      if (!entry.path.includes('/auth/')) status = entry.status
-    }
-  })
+  const { client } = await openEnvironmentClient(services, environmentId)
   try {
-    return await work(client, () => status)
+    return await work(client)
   } finally {
     client.close()
   }
@@ -121,7 +113,7 @@ export async function exchangeItems(services: PolicyServices, input: ExchangeInp
     `replace items of order ${orderNumber}`
   )
   const orderId = changeOrderIdOf(detail.order)
-  const result = await withClient(services, environmentId, (client, lastStatus) =>
+  const result = await withClient(services, environmentId, (client) =>
     journaledCall(
       services.journal,
       {
@@ -132,12 +124,7 @@ export async function exchangeItems(services: PolicyServices, input: ExchangeInp
         ...intentOrigin(input)
       },
       () => client.changeItems(orderId, items),
-      (order) => ({
-        httpStatus: lastStatus(),
-        response: order,
-        teakOrderId: order.protecht_order_id,
-        policies: policySnapshotsOf(order)
-      })
+      (order) => ({ teakOrderId: order.protecht_order_id, policies: policySnapshotsOf(order) })
     )
   )
   if (result.outcome !== 'succeeded') {
@@ -154,36 +141,45 @@ export async function exchangeItems(services: PolicyServices, input: ExchangeInp
     outcome: 'succeeded',
     operationId: result.operationId,
     newItems: order.items.map((item) => ({
-      name: item.name,
+      name: item.name ?? '',
       referenceNumber: item.reference_number,
-      cost: item.cost
+      cost: item.cost ?? ''
     })),
-    newPolicies: policyRowsOf(order)
+    newPolicies: policyRowsOf(order),
+    ...(result.note ? { note: result.note } : {})
   }
 }
 
 interface StatusChange {
   kind: 'void' | 'cancel'
-  send(client: TeakClient, policyId: string): Promise<{ status: string } & Record<string, unknown>>
+  send(
+    client: TeakClient,
+    policyId: string
+  ): Promise<TeakAnswer<{ status?: string } & Record<string, unknown>>>
   /** When Teak says the change took effect. */
   dateField: string
+  /** The status to record when Teak's 2xx answer does not name one: the change took effect all the same. */
+  impliedStatus: string
 }
 
 /** `PUT /api/v2/policies/:id` → `{status: "Voided", void_date}` (contract-notes §5.3). */
 const VOID: StatusChange = {
   kind: 'void',
   send: (client, policyId) => client.voidPolicy(policyId),
-  dateField: 'void_date'
+  dateField: 'void_date',
+  impliedStatus: 'Voided'
 }
 
 /**
  * `PUT /api/v2/policies/:id/cancel` (§5.4). ASSUMPTION (§11 #10: the documented answer is cut off after
- * `{"status": "Ca`): a `cancel_date` beside the status, by analogy with the void; it is shown when present.
+ * `{"status": "Ca`): a `cancel_date` beside the status, by analogy with the void; it is shown when present;
+ * and "Canceled" when the answer names no status (§11 #9: the spelling is unconfirmed).
  */
 const CANCEL: StatusChange = {
   kind: 'cancel',
   send: (client, policyId) => client.cancelPolicy(policyId),
-  dateField: 'cancel_date'
+  dateField: 'cancel_date',
+  impliedStatus: 'Canceled'
 }
 
 async function changePolicyStatus(
@@ -200,16 +196,12 @@ async function changePolicyStatus(
     input.confirmations.production,
     `${change.kind} policy ${policyNumber}`
   )
-  const result = await withClient(services, environmentId, (client, lastStatus) =>
+  const result = await withClient(services, environmentId, (client) =>
     journaledCall(
       services.journal,
       { kind: change.kind, environment: environmentId, orderNumber, policyNumber, ...intentOrigin(input) },
       () => change.send(client, policyIdOf(policyNumber)),
-      (answer) => ({
-        httpStatus: lastStatus(),
-        response: answer,
-        policies: [{ policyNumber, status: answer.status }]
-      })
+      (answer) => ({ policies: [{ policyNumber, status: answer.status ?? change.impliedStatus }] })
     )
   )
   if (result.outcome !== 'succeeded') {
@@ -219,8 +211,9 @@ async function changePolicyStatus(
   return {
     outcome: 'succeeded',
     operationId: result.operationId,
-    status: result.value.status,
-    ...(typeof date === 'string' ? { date } : {})
+    status: result.value.status ?? change.impliedStatus,
+    ...(typeof date === 'string' ? { date } : {}),
+    ...(result.note ? { note: result.note } : {})
   }
 }
 

@@ -4,15 +4,20 @@ import { orderRequestSchema, type OrderRequest } from '../../shared/teak/order-r
 import { inspectQuoteToken } from '../../shared/teak/quote-token'
 import {
   authTokenResponseSchema,
+  cancelAnswerSchema,
   cancelResultSchema,
+  decodedQuoteAnswerSchema,
   decodedQuoteSchema,
+  orderAnswerSchema,
   orderResponseSchema,
+  voidAnswerSchema,
   voidResultSchema,
-  type CancelResult,
-  type DecodedQuote,
-  type TeakOrder,
-  type VoidResult
+  type CancelAnswer,
+  type DecodedQuoteAnswer,
+  type TeakOrderAnswer,
+  type VoidAnswer
 } from '../../shared/teak/responses'
+import { readAnswer, type TeakAnswer } from './answer'
 import { parseTeakBaseUrl } from './base-url'
 import { TeakApiError, type TeakErrorKind } from './errors'
 import {
@@ -23,17 +28,20 @@ import {
   type CallContext
 } from './failures'
 import { fieldKey } from './field-errors'
-import { changeItemsSchema, checked, checkedCredentials, requiredText, type ChangeItem } from './requests'
+import {
+  changeItemsSchema,
+  checked,
+  checkedCredentials,
+  requiredText,
+  type ChangeItem,
+  type TeakCredentials
+} from './requests'
 import { parseRetryAfter, retryDelayMs, type RetryClass } from './retry'
 import { prefetchingTokenSource, reusingTokenSource, type TokenLease } from './token-source'
 import { exchange, type HttpRequest } from './transport'
 
-export type { ChangeItem } from './requests'
-
-export interface TeakCredentials {
-  publicKey: string
-  secretKey: string
-}
+export type { ChangeItem, TeakCredentials } from './requests'
+export type { TeakAnswer } from './answer'
 
 /** One line per HTTP attempt. Never carries headers, bodies or query strings (they hold tokens and keys). */
 export interface TeakLogEntry {
@@ -59,17 +67,25 @@ export interface TeakClientOptions {
   authPath?: string
 }
 
+/**
+ * 204 No Content is Teak's documented answer to an opt-out (nothing created, contract-notes §4.7); any other
+ * 2xx means Teak took the order, whatever its body says.
+ */
 export type CreateOrderResult =
-  { kind: 'created'; status: number; order: TeakOrder } | { kind: 'opted_out'; status: 204 }
+  ({ kind: 'created' } & TeakAnswer<TeakOrderAnswer>) | { kind: 'opted_out'; status: 204 }
 
+/**
+ * Every call either resolves with Teak's 2xx answer (never resent, whatever its body) or rejects with a
+ * TeakApiError.
+ */
 export interface TeakClient {
   /** Mints a token: proves the address, the connection and the keys (Settings → Test connection). */
   authenticate(): Promise<void>
   createOrder(body: OrderRequest): Promise<CreateOrderResult>
-  decodeQuote(token: string): Promise<DecodedQuote>
-  changeItems(orderId: string, items: ChangeItem[]): Promise<TeakOrder>
-  voidPolicy(id: string): Promise<VoidResult>
-  cancelPolicy(id: string): Promise<CancelResult>
+  decodeQuote(token: string): Promise<TeakAnswer<DecodedQuoteAnswer>>
+  changeItems(orderId: string, items: ChangeItem[]): Promise<TeakAnswer<TeakOrderAnswer>>
+  voidPolicy(id: string): Promise<TeakAnswer<VoidAnswer>>
+  cancelPolicy(id: string): Promise<TeakAnswer<CancelAnswer>>
   /** Stops minting tokens ahead; the client stays usable. */
   close(): void
 }
@@ -78,6 +94,11 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 export const DEFAULT_MAX_RETRIES = 2
 export const DEFAULT_AUTH_PATH = '/api/v2/auth/token/'
 const MINT_ACTION = 'get an access token from Teak'
+
+const ORDER = { documented: orderResponseSchema, liberal: orderAnswerSchema }
+const QUOTE = { documented: decodedQuoteSchema, liberal: decodedQuoteAnswerSchema }
+const VOID = { documented: voidResultSchema, liberal: voidAnswerSchema }
+const CANCEL = { documented: cancelResultSchema, liberal: cancelAnswerSchema }
 
 type Reading<T> = { ok: true; value: T } | { ok: false; problem: string }
 type Attempt<T> = { ok: true; status: number; value: T } | { ok: false; failure: TeakApiError }
@@ -91,8 +112,11 @@ interface Call<T> {
   authorized: boolean
   action: string
   changesTeak: boolean
-  conflict?: string
-  read: (status: number, text: string) => Reading<T>
+  createsOrder?: boolean
+  /** Teak ties this call to the integration level (PATCH orders, contract-notes §5.2): a 403 says so. */
+  needsIntegrationLevel?: boolean
+  /** Reads a 2xx body; only a call whose next step needs something from it (the auth token) may refuse it. */
+  read: (status: number, text: string, secrets: readonly string[]) => Reading<T>
 }
 
 export function createTeakClient(options: TeakClientOptions): TeakClient {
@@ -139,9 +163,12 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       return await tokens.take()
     } catch (error) {
       if (!(error instanceof TeakApiError)) throw error
+      // The status and body were the token call's: the call itself got no answer.
       throw new TeakApiError({
         ...error.toJSON(),
-        message: `${error.message} (Needed to ${action}; nothing was sent.)`,
+        status: undefined,
+        rawBody: undefined,
+        message: `${error.message} (Needed to ${action}; this request was not sent.)`,
         requestMayHaveReachedTeak: false
       })
     }
@@ -181,7 +208,8 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
     const context: CallContext = {
       action: call.action,
       changesTeak: call.changesTeak,
-      conflict: call.conflict,
+      createsOrder: call.createsOrder,
+      needsIntegrationLevel: call.needsIntegrationLevel,
       host,
       timeoutMs,
       secrets: token ? [lastSecretKey, token.token] : [lastSecretKey]
@@ -204,7 +232,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       })
       return { ok: false, failure }
     }
-    const reading = call.read(status, text)
+    const reading = call.read(status, text, context.secrets)
     return reading.ok
       ? { ok: true, status, value: reading.value }
       : { ok: false, failure: unreadableSuccess(context, status, text, reading.problem) }
@@ -255,15 +283,11 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
           authorized: true,
           action,
           changesTeak: true,
-          conflict: 'Teak already has an order with this order number',
-          read: (status, text) => {
-            // Opt-out (quote token with opt_in: false): 204, empty body, nothing created (contract-notes §4.7).
-            if (status === 204) return { ok: true, value: { kind: 'opted_out', status: 204 } }
-            const reading = readJson(orderResponseSchema, text)
-            return reading.ok
-              ? { ok: true, value: { kind: 'created', status, order: reading.value } }
-              : reading
-          }
+          createsOrder: true,
+          read: (status, text, secrets) =>
+            status === 204
+              ? { ok: true, value: { kind: 'opted_out', status: 204 } }
+              : { ok: true, value: { kind: 'created', ...readAnswer(status, text, ORDER, secrets) } }
         })
       )
     },
@@ -282,7 +306,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
           authorized: true,
           action,
           changesTeak: false,
-          read: (_status, body) => readJson(decodedQuoteSchema, body)
+          read: (status, body, secrets) => ({ ok: true, value: readAnswer(status, body, QUOTE, secrets) })
         })
       )
     },
@@ -300,7 +324,8 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
           authorized: true,
           action,
           changesTeak: true,
-          read: (_status, text) => readJson(orderResponseSchema, text)
+          needsIntegrationLevel: true,
+          read: (status, text, secrets) => ({ ok: true, value: readAnswer(status, text, ORDER, secrets) })
         })
       )
     },
@@ -315,7 +340,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
           authorized: true,
           action: `void policy ${id}`,
           changesTeak: true,
-          read: (_status, text) => readJson(voidResultSchema, text)
+          read: (status, text, secrets) => ({ ok: true, value: readAnswer(status, text, VOID, secrets) })
         })
       )
     },
@@ -330,7 +355,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
           authorized: true,
           action: `cancel policy ${id}`,
           changesTeak: true,
-          read: (_status, text) => readJson(cancelResultSchema, text)
+          read: (status, text, secrets) => ({ ok: true, value: readAnswer(status, text, CANCEL, secrets) })
         })
       )
     },

@@ -9,6 +9,8 @@ export const TEAK_ERROR_KINDS = [
   'auth',
   'not_found',
   'conflict',
+  /** Teak refused a new order because its order number already exists (see duplicate-answer.ts). */
+  'duplicate',
   'rate_limited',
   'server',
   'network',

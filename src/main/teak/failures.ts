@@ -1,3 +1,4 @@
+import { isDuplicateOrderAnswer } from './duplicate-answer'
 import { parseErrorBody } from './error-body'
 import { isOutcomeUnknown, TeakApiError, type FieldErrors, type TeakErrorKind } from './errors'
 import { summariseFieldErrors } from './field-errors'
@@ -15,8 +16,10 @@ export interface CallContext {
   changesTeak: boolean
   host: string
   timeoutMs: number
-  /** What a 409 means for this call, e.g. "Teak already has an order with this order number". */
-  conflict?: string
+  /** A new order: a refusal that says its order number exists is a `duplicate` (duplicate-answer.ts). */
+  createsOrder?: boolean
+  /** Teak allows this call only at some integration levels (PATCH orders, contract-notes §5.2). */
+  needsIntegrationLevel?: boolean
   /** Secrets that must not appear in an error (the secret key, the token used). */
   secrets: readonly string[]
 }
@@ -38,8 +41,9 @@ export function failureFromResponse(
   response: { status: number; text: string; location?: string | null; retryAfterMs?: number }
 ): TeakApiError {
   const { status } = response
-  const kind = kindOfStatus(status)
   const body = parseErrorBody(redact(response.text, context.secrets))
+  const kind =
+    context.createsOrder && isDuplicateOrderAnswer(status, body) ? 'duplicate' : kindOfStatus(status)
   const said = [
     ...body.messages.slice(0, 3),
     ...(body.fieldErrors ? [summariseFieldErrors(body.fieldErrors)] : [])
@@ -118,11 +122,15 @@ function statusExplanation(
     case 'validation':
       return `Teak refused the request as invalid (${status}).`
     case 'auth':
-      return `Teak refused the API keys or the access token (${status}). Check the public and secret key in Settings.`
+      return status === 403 && context.needsIntegrationLevel
+        ? `Teak refused it (403). Teak says upgrades, downgrades and exchanges "may require a certain level of integration": ask Teak to enable them for your account.`
+        : `Teak refused the API keys or the access token (${status}). Check the public and secret key in Settings.`
     case 'not_found':
       return `Teak does not know it (404).`
     case 'conflict':
-      return `${context.conflict ?? 'Teak refused it in the current state of the order or policy'} (409).`
+      return `Teak refused it in the current state of the order or policy (409).`
+    case 'duplicate':
+      return `Teak already has an order with this order number (${status}).`
     case 'rate_limited':
       return `Teak is limiting how often we may call it (429); try again${retryAfterMs === undefined ? ' shortly' : ` in ${seconds(retryAfterMs)}`}.`
     case 'server':

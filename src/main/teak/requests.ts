@@ -1,11 +1,15 @@
 import { z } from 'zod'
 import { costWireSchema, TEXT_MAX } from '../../shared/teak/order-request'
-import type { TeakCredentials } from './client'
 import type { FieldErrors } from './errors'
 import { invalidRequest } from './failures'
 import { addFieldError, fieldKey } from './field-errors'
 
 /** Request bodies the client checks before sending, beyond the create-order body (order-request.ts). */
+
+export interface TeakCredentials {
+  publicKey: string
+  secretKey: string
+}
 
 export const requiredText = (label: string) =>
   z

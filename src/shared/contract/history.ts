@@ -47,7 +47,9 @@ export const journalOperationSchema = z.object({
   httpStatus: z.number().int().nullable(),
   response: z.unknown(),
   policies: z.array(policySnapshotSchema),
-  error: operationErrorSchema.nullable()
+  error: operationErrorSchema.nullable(),
+  /** Teak answered 2xx, but not in its documented shape: what was not understood (the body is `response`). */
+  note: z.string().nullable()
 })
 export type JournalOperation = z.infer<typeof journalOperationSchema>
 
@@ -141,6 +143,8 @@ export const policyRecordSchema = z.object({
 
 export const orderDetailSchema = z.object({
   order: historyRowSchema,
+  /** The live sender (an import run, another window or process) sending the order right now, if any. */
+  beingSentBy: z.string().nullable(),
   items: z.array(orderItemRecordSchema),
   policies: z.array(policyRecordSchema),
   /** Every operation on the order, oldest first. */

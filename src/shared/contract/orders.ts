@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { orderInputSchema } from '../teak/order-request'
-import { decodedQuoteSchema } from '../teak/responses'
+import { decodedQuoteAnswerSchema } from '../teak/responses'
 import { method } from './define'
 import { operationErrorSchema } from './history'
 
@@ -102,7 +102,8 @@ export const ordersMethods = {
   ),
   'orders.decodeQuote': method(
     z.object({ environmentId, token: z.string().trim().min(1).max(20_000) }).strict(),
-    z.object({ quote: decodedQuoteSchema })
+    /** The quote as far as it could be read; `note` says what was not understood. */
+    z.object({ quote: decodedQuoteAnswerSchema, note: z.string().optional() })
   ),
   /** Local sandbox only: mints a quote token as Teak's checkout widget would, so the whole flow can be tried. */
   'orders.generateQuoteToken': method(

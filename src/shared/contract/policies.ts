@@ -55,7 +55,9 @@ export const exchangeResultSchema = z.object({
   /** The items Teak created: a PATCH answer holds only the new items and policies. */
   newItems: z.array(z.object({ name: z.string(), referenceNumber: z.string(), cost: z.string() })),
   newPolicies: z.array(policyRowSchema),
-  error: operationErrorSchema.optional()
+  error: operationErrorSchema.optional(),
+  /** Teak answered 2xx, but not as its docs show: what was not understood (the raw answer is in History). */
+  note: z.string().optional()
 })
 export type ExchangeResult = z.infer<typeof exchangeResultSchema>
 
@@ -66,7 +68,9 @@ export const policyStatusResultSchema = z.object({
   status: z.string().optional(),
   /** When Teak voided or canceled it (`void_date` / `cancel_date`), if Teak said. */
   date: z.string().optional(),
-  error: operationErrorSchema.optional()
+  error: operationErrorSchema.optional(),
+  /** Teak answered 2xx, but not as its docs show: what was not understood (the raw answer is in History). */
+  note: z.string().optional()
 })
 export type PolicyStatusResult = z.infer<typeof policyStatusResultSchema>
 

@@ -14,7 +14,8 @@ export type OperationSource = (typeof OPERATION_SOURCES)[number]
  * - `succeeded`: Teak carried out an exchange, void or cancel;
  * - `invalid`: refused by our own checks, never sent;
  * - `rejected`: Teak refused the request (4xx);
- * - `failed`: gave up after retries (network, 5xx).
+ * - `failed`: not carried out, and Teak did not act on it (connection refused, no access token, a rate limit
+ *   that outlasted the retries). An attempt whose answer was lost keeps no outcome: it stays in doubt.
  */
 export const OUTCOMES = [
   'created',
@@ -32,9 +33,15 @@ export const IN_DOUBT = 'in_doubt'
 
 const REFUSALS = ['invalid', 'rejected', 'failed'] as const satisfies readonly Outcome[]
 
+/**
+ * An order's submission ends as Teak answered, whichever the quote token asked for: Teak documents 204 as an
+ * opt-out (nothing created) and any other 2xx as a created order.
+ */
+const SUBMISSION_OUTCOMES = ['created', 'opted_out', 'already_submitted', ...REFUSALS] as const
+
 export const OUTCOMES_BY_KIND: Readonly<Record<OperationKind, readonly Outcome[]>> = {
-  order: ['created', 'already_submitted', ...REFUSALS],
-  opt_out: ['opted_out', 'already_submitted', ...REFUSALS],
+  order: SUBMISSION_OUTCOMES,
+  opt_out: SUBMISSION_OUTCOMES,
   exchange: ['succeeded', ...REFUSALS],
   void: ['succeeded', ...REFUSALS],
   cancel: ['succeeded', ...REFUSALS]

@@ -1,9 +1,14 @@
 import { z } from 'zod'
 
 /**
- * Teak's response bodies (contract-notes §2–§5). Each schema checks only the fields our code relies on and
- * keeps every other field (loose objects): Teak documents its responses by example only, so an extra or new
- * field must never make a successful call look failed.
+ * Teak's response bodies (contract-notes §2–§5), twice over:
+ * - the documented shapes (`…ResponseSchema`), as the examples show them: an answer that fits is fully
+ *   understood;
+ * - the liberal readings (`…AnswerSchema`) used for every 2xx: Teak documents its responses by example only,
+ *   and a 2xx means Teak did it, so a missing or odd field never makes a success look failed. Each field is
+ *   taken where present and valid and left out otherwise; a list keeps the elements it can use (a policy
+ *   needs its number, an item its reference number, to be shown at all).
+ * Both keep every field they do not name (loose objects).
  */
 
 /** Money as Teak writes it: a decimal string ("500.00"). A minus sign is tolerated for refunds/downgrades. */
@@ -95,11 +100,94 @@ export const voidResultSchema = z.looseObject({ status: z.string().min(1), void_
 /** Only `status` is known: the documented example is cut off after `{"status": "Ca` (§5.4). */
 export const cancelResultSchema = z.looseObject({ status: z.string().min(1) })
 
+/** A field taken when present and valid, absent otherwise. */
+const maybe = <S extends z.ZodType>(schema: S) => schema.optional().catch(undefined)
+
+/** The elements of a list that fit `schema`; a non-list reads as empty. */
+function eachThatFits<S extends z.ZodType>(schema: S) {
+  return z
+    .array(z.unknown())
+    .catch([])
+    .transform((list) =>
+      list.flatMap((element) => {
+        const parsed = schema.safeParse(element)
+        return parsed.success ? [parsed.data as z.output<S>] : []
+      })
+    )
+}
+
+export const orderItemAnswerSchema = z.looseObject({
+  id: maybe(z.string()),
+  name: maybe(z.string()),
+  reference_number: z.string(),
+  cost: maybe(moneySchema),
+  event: maybe(echoedEventSchema.nullable()),
+  event_id: maybe(z.string().nullable())
+})
+
+export const policyAnswerSchema = z.looseObject({
+  policy_number: z.string().min(1),
+  policy_number_new: maybe(z.string().min(1)),
+  currency: maybe(z.string()),
+  premium: maybe(moneySchema),
+  coverage_amount: maybe(moneySchema),
+  status: maybe(z.string()),
+  item: maybe(
+    z.looseObject({
+      id: maybe(z.string()),
+      name: maybe(z.string()),
+      reference_number: maybe(z.string()),
+      cost: maybe(moneySchema)
+    })
+  )
+})
+
+export const orderAnswerSchema = z.looseObject({
+  created: maybe(z.string()),
+  updated: maybe(z.string()),
+  order_number: maybe(z.string()),
+  subtotal: maybe(moneySchema),
+  currency: maybe(z.string()),
+  protecht_order_id: maybe(z.string().min(1)),
+  items: eachThatFits(orderItemAnswerSchema),
+  customer: maybe(echoedCustomerSchema.nullable()),
+  client: maybe(z.string()),
+  policies: eachThatFits(policyAnswerSchema)
+})
+
+export const decodedQuoteAnswerSchema = z.looseObject({
+  reference_number: maybe(z.string()),
+  currency: maybe(z.string()),
+  items: eachThatFits(
+    z.looseObject({
+      cost: maybe(moneySchema),
+      premium: maybe(moneySchema),
+      reference_number: maybe(z.string()),
+      event: maybe(echoedEventSchema.nullable())
+    })
+  ),
+  subtotal: maybe(moneySchema)
+})
+
+export const voidAnswerSchema = z.looseObject({
+  status: maybe(z.string().min(1)),
+  void_date: maybe(z.string())
+})
+export const cancelAnswerSchema = z.looseObject({ status: maybe(z.string().min(1)) })
+
 export type AuthTokenResponse = z.output<typeof authTokenResponseSchema>
 export type EchoedEvent = z.output<typeof echoedEventSchema>
+/** The documented shapes (what the sandbox sends, and what an answer fully understood looks like). */
 export type TeakOrderItem = z.output<typeof orderItemResponseSchema>
 export type TeakPolicy = z.output<typeof policyResponseSchema>
 export type TeakOrder = z.output<typeof orderResponseSchema>
 export type DecodedQuote = z.output<typeof decodedQuoteSchema>
 export type VoidResult = z.output<typeof voidResultSchema>
 export type CancelResult = z.output<typeof cancelResultSchema>
+
+/** The liberal readings: what the app works with after a 2xx. */
+export type TeakPolicyAnswer = z.output<typeof policyAnswerSchema>
+export type TeakOrderAnswer = z.output<typeof orderAnswerSchema>
+export type DecodedQuoteAnswer = z.output<typeof decodedQuoteAnswerSchema>
+export type VoidAnswer = z.output<typeof voidAnswerSchema>
+export type CancelAnswer = z.output<typeof cancelAnswerSchema>

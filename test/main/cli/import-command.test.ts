@@ -79,7 +79,9 @@ describe('teak-desk import', () => {
         already_submitted: 0,
         invalid: 0,
         rejected: 0,
-        failed: 0
+        failed: 0,
+        in_doubt: 0,
+        being_sent_elsewhere: 0
       }
     })
     expect(json.orders[0]).toMatchObject({

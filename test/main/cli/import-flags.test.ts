@@ -26,7 +26,8 @@ describe('parseImportFlags', () => {
       report: undefined,
       reportCsv: undefined,
       missingTokenAsOptIn: true,
-      yes: true
+      yes: true,
+      parallel: false
     })
     expect(
       parseImportFlags([

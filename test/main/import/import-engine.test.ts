@@ -8,7 +8,7 @@ import { DEMO_KEYS, NO_FAULTS, startSandbox, type RunningSandbox } from '../../.
 import { parseBacklog } from '../../../src/shared/import/parse-backlog'
 import { importReportSchema } from '../../../src/shared/import/report'
 import type { ParsedOrder } from '../../../src/shared/import/types'
-import { isAtTeak } from '../../../src/shared/journal/outcomes'
+import { isAtTeak, type OrderOutcome } from '../../../src/shared/journal/outcomes'
 import { backlogCsv, quoteToken } from '../../shared/import/csv-fixtures'
 import { makeTempDir } from '../../support/temp-dir'
 
@@ -91,7 +91,7 @@ describe('runImport against the sandbox', () => {
     expect(result.report.orders.map((o) => o.order_number)).toEqual(orders.map((o) => o.orderNumber))
     for (const entry of result.report.orders) {
       // A final outcome for every order, and for any that did not end at Teak, the reason.
-      expect(isAtTeak(entry.outcome) || entry.errors.length > 0).toBe(true)
+      expect(isAtTeak(entry.outcome as OrderOutcome) || entry.errors.length > 0).toBe(true)
       expect(journal.latestOutcomeFor(env, entry.order_number)).toBe(entry.outcome)
     }
     for (const order of orders) expect(storedTimes(order.orderNumber)).toBe(order.optIn ? 1 : 0)
@@ -152,27 +152,55 @@ describe('runImport against the sandbox', () => {
     expect(journal.inDoubt({ environment: env })).toEqual([])
   })
 
-  it('gives up after the last attempt as failed with the reason, and "retry failed" resends only those', async () => {
+  it('ends an order whose every attempt got a 5xx in doubt (Teak may have done it), and "retry failed" resends it', async () => {
     const env = nextEnvironment()
     const orders = backlog('RF', 2)
     await run([orders[0]], { environment: env })
-    sandbox.setFaults({ failRate: 1 })
+    sandbox.setFaults({ failRate: 1, paths: ['/api/v2/orders'] })
     const failing = await run([orders[1]], {
       environment: env,
       retry: { maxAttempts: 2, baseMs: 1, capMs: 1 }
     })
-    expect(failing.report.orders[0].outcome).toBe('failed')
-    expect(failing.report.orders[0].errors[0].message).toMatch(/server error \(503\)/)
-    expect(journal.latestOutcomeFor(env, 'RF-1')).toBe('failed')
+    expect(failing.report.orders[0]).toMatchObject({ outcome: 'in_doubt', sent_by_run: failing.runId })
+    expect(failing.report.orders[0].errors[0].message).toMatch(
+      /server error \(503\).*Teak may still have carried it out/
+    )
+    expect(journal.latestOutcomeFor(env, 'RF-1')).toBe('in_doubt')
+    expect(journal.inDoubt({ environment: env }).map((op) => op.orderNumber)).toEqual(['RF-1'])
 
     sandbox.setFaults(NO_FAULTS)
     const notInFile = backlog('RF-new', 1)
     const retried = await run([...orders, ...notInFile], { environment: env, onlyFailed: true })
-    // A failed order may have reached Teak (503 is in doubt): resent, it is created or recognised as a duplicate.
-    expect(['created', 'already_submitted']).toContain(retried.report.orders[1].outcome)
+    expect(retried.report.orders[1].outcome).toBe('created')
     expect(retried.report.orders.map((o) => o.order_number)).toEqual(['RF-0', 'RF-1'])
     expect(storedTimes('RF-0')).toBe(1)
+    expect(storedTimes('RF-1')).toBe(1)
     expect(storedTimes('RF-new-0')).toBe(0)
+  })
+
+  it('ends an order it could never send (no access token) as failed: Teak did not get it', async () => {
+    const env = nextEnvironment()
+    const [order] = backlog('NT', 1)
+    sandbox.setFaults({ failRate: 1, paths: ['/api/v2/auth/'] })
+    // A client of its own: no token minted ahead for earlier tests.
+    const fresh = createTeakClient({ baseUrl: sandbox.url, credentials: DEMO_KEYS, maxRetries: 0 })
+    const ordersCalls = () => sandbox.requests().filter((r) => r.path === '/api/v2/orders').length
+    const callsBefore = ordersCalls()
+    try {
+      const result = await run([order], {
+        environment: env,
+        client: fresh,
+        retry: { maxAttempts: 2, baseMs: 1, capMs: 1 }
+      })
+      expect(result.report.orders[0]).toMatchObject({ outcome: 'failed', status: null })
+      expect(result.report.orders[0].errors[0].message).toMatch(
+        /^Could not get an access token from Teak: .*\(Needed to create order NT-0; this request was not sent\.\)$/
+      )
+      expect(journal.latestOutcomeFor(env, 'NT-0')).toBe('failed')
+      expect(ordersCalls()).toBe(callsBefore)
+    } finally {
+      fresh.close()
+    }
   })
 
   it('keeps at most `concurrency` orders in flight', async () => {

@@ -25,7 +25,9 @@ describe('ProgressTracker', () => {
       already_submitted: 0,
       invalid: 1,
       rejected: 0,
-      failed: 1
+      failed: 1,
+      in_doubt: 0,
+      being_sent_elsewhere: 0
     })
   })
 })

@@ -92,7 +92,8 @@ describe('journal operations', () => {
         httpStatus: 201,
         response: { protecht_order_id: '39bdcd04-cfb7-453f-ac34-ddcb1d73702d', order_number: 'A-1' },
         policies: CREATED_POLICIES,
-        error: null
+        error: null,
+        note: null
       }
     ])
     journal.close()
@@ -128,7 +129,7 @@ describe('journal operations', () => {
     const id = journal.recordIntent(submission('A-1'))
     expect(() => journal.recordOutcome(id, { outcome: 'succeeded' })).toThrow(
       `"succeeded" cannot be the outcome of operation ${id} (order); ` +
-        'use created, already_submitted, invalid, rejected, failed.'
+        'use created, opted_out, already_submitted, invalid, rejected, failed.'
     )
     journal.recordOutcome(id, { outcome: 'rejected', httpStatus: 400 })
     expect(() => journal.recordOutcome(id, { outcome: 'created' })).toThrow(
@@ -337,7 +338,10 @@ describe('import runs', () => {
         endedAt: null,
         ending: null,
         processedOrders: 3,
-        outcomes: { created: 1, invalid: 1, in_doubt: 1 }
+        outcomes: { created: 1, invalid: 1, in_doubt: 1 },
+        // No sender runs it: interrupted.
+        alive: false,
+        senderId: null
       }
     ])
     expect(

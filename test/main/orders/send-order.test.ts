@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openJournal, type Journal } from '../../../src/main/journal/journal'
-import { giveUp, sendOrderOnce } from '../../../src/main/orders/send-order'
+import { sendOrderOnce } from '../../../src/main/orders/send-order'
 import { createTeakClient, type TeakClient } from '../../../src/main/teak/client'
 import { DEMO_KEYS, NO_FAULTS, startSandbox, type RunningSandbox } from '../../../src/sandbox'
 import type { OrderRequest } from '../../../src/shared/teak/order-request'
 import { makeTempDir } from '../../support/temp-dir'
+import { closedPort } from '../teak/fake-teak'
 
 const EVENT = { name: 'Concert', start_date: '2027-12-24', start_time: '19:00' }
 
@@ -35,7 +36,6 @@ describe('sending an order exactly once', () => {
     client = createTeakClient({
       baseUrl: sandbox.url,
       credentials: DEMO_KEYS,
-      timeoutMs: 1500,
       maxRetries: 0
     })
     journal = openJournal(`${dir.path}/journal.sqlite`)
@@ -54,7 +54,8 @@ describe('sending an order exactly once', () => {
   it('journals an opt-in, sends it, and records the created order with its policies', async () => {
     const token = sandbox.mintQuoteToken({ opt_in: true })
     const result = await send(order('SO-1', token))
-    expect(result).toMatchObject({ settled: true, outcome: 'created' })
+    expect(result).toMatchObject({ attempt: 'created', standing: 'created', httpStatus: 201 })
+    expect(result.note).toBeUndefined()
     expect(journal.latestOutcomeFor('local', 'SO-1')).toBe('created')
     const detail = journal.orderDetail('local', 'SO-1')!
     expect(detail.policies.map((p) => p.status)).toEqual(['Issued', 'Issued'])
@@ -65,15 +66,15 @@ describe('sending an order exactly once', () => {
   it('records an opt-out as opted_out and the sandbox stores nothing', async () => {
     const token = sandbox.mintQuoteToken({ opt_in: false })
     const result = await send(order('SO-2', token), false)
-    expect(result).toMatchObject({ settled: true, outcome: 'opted_out' })
+    expect(result).toMatchObject({ attempt: 'opted_out', standing: 'opted_out' })
     expect(journal.latestOutcomeFor('local', 'SO-2')).toBe('opted_out')
     expect(sandbox.orders().some((o) => o.order_number === 'SO-2')).toBe(false)
   })
 
   it('leaves an order in doubt when the answer is lost, and a resend records already_submitted, not a second order', async () => {
-    sandbox.setFaults({ resetRate: 1, resetTiming: 'after' })
+    sandbox.setFaults({ resetRate: 1, resetTiming: 'after', paths: ['/api/v2/orders'] })
     const first = await send(order('SO-3'))
-    expect(first.settled).toBe(false)
+    expect(first).toMatchObject({ attempt: null, standing: 'in_doubt' })
     expect(journal.latestOutcomeFor('local', 'SO-3')).toBe('in_doubt')
     expect(journal.inDoubt().map((op) => op.id)).toContain(first.operationId)
     // Teak got it despite the dropped connection.
@@ -81,13 +82,15 @@ describe('sending an order exactly once', () => {
 
     sandbox.setFaults(NO_FAULTS)
     const again = await send(order('SO-3'), true, first.operationId)
-    expect(again).toMatchObject({ settled: true, outcome: 'already_submitted' })
+    expect(again).toMatchObject({ attempt: 'already_submitted', standing: 'already_submitted' })
+    // No confirmed send is journaled: the earlier attempt's answer was lost.
+    expect(again.earlierSend).toBeUndefined()
     expect(journal.latestOutcomeFor('local', 'SO-3')).toBe('already_submitted')
     expect(journal.inDoubt().map((op) => op.id)).not.toContain(first.operationId)
     expect(sandbox.orders().filter((o) => o.order_number === 'SO-3')).toHaveLength(1)
   })
 
-  it('treats a duplicate order number on a first attempt as rejected, naming the conflict', async () => {
+  it('records a duplicate answer on a first attempt as already submitted, never rejected', async () => {
     await send(order('SO-4'))
     const other = openJournal(`${dir.path}/other.sqlite`)
     try {
@@ -99,11 +102,30 @@ describe('sending an order exactly once', () => {
         optIn: true,
         source: 'form'
       })
-      expect(result).toMatchObject({ settled: true, outcome: 'rejected', error: { kind: 'conflict' } })
-      expect(other.latestOutcomeFor('local', 'SO-4')).toBe('rejected')
+      expect(result).toMatchObject({ standing: 'already_submitted', error: { kind: 'duplicate' } })
+      expect(result.error?.message).toMatch(/Teak already has an order with this order number \(409\)/)
+      expect(result.earlierSend).toBeUndefined()
+      expect(other.latestOutcomeFor('local', 'SO-4')).toBe('already_submitted')
     } finally {
       other.close()
     }
+  })
+
+  it('reads a duplicate answer against the journal: names the confirmed earlier send and keeps its policies', async () => {
+    const first = await send(order('SO-9'))
+    expect(first.standing).toBe('created')
+    const again = await send(order('SO-9'))
+    expect(again).toMatchObject({
+      attempt: 'already_submitted',
+      // Teak's own account (created) stays the order's standing; the duplicate answer does not hide it.
+      standing: 'created',
+      earlierSend: { operationId: first.operationId, outcome: 'created' }
+    })
+    expect(again.error?.message).toMatch(/^Already sent from this computer on \d{4}-\d\d-\d\dT/)
+    expect(again.policies?.map((p) => p.policyNumber)).toEqual(first.policies?.map((p) => p.policyNumber))
+    // Teak's account (created) stays the order's standing; the duplicate answer does not hide it.
+    expect(journal.latestOutcomeFor('local', 'SO-9')).toBe('created')
+    expect(sandbox.orders().filter((o) => o.order_number === 'SO-9')).toHaveLength(1)
   })
 
   it('records a body our own checks refuse as invalid, and sends nothing', async () => {
@@ -113,7 +135,7 @@ describe('sending an order exactly once', () => {
     } as OrderRequest
     const callsBefore = sandbox.requests().length
     const result = await send(bad)
-    expect(result).toMatchObject({ settled: true, outcome: 'invalid', error: { kind: 'validation' } })
+    expect(result).toMatchObject({ standing: 'invalid', error: { kind: 'validation' } })
     expect(sandbox.requests().length).toBe(callsBefore)
   })
 
@@ -122,8 +144,7 @@ describe('sending an order exactly once', () => {
     try {
       const { customer: _omitted, ...withoutCustomer } = order('SO-8')
       const result = await send(withoutCustomer)
-      expect(result).toMatchObject({ settled: true, outcome: 'rejected', error: { kind: 'validation' } })
-      if (!result.settled) return
+      expect(result).toMatchObject({ standing: 'rejected', error: { kind: 'validation' } })
       expect(result.error?.fieldErrors?.[0].path[0]).toBe('customer')
       expect(journal.latestOutcomeFor('local', 'SO-8')).toBe('rejected')
     } finally {
@@ -131,23 +152,63 @@ describe('sending an order exactly once', () => {
     }
   })
 
-  it('leaves 5xx answers in doubt (the order may exist) and giveUp ends them as failed', async () => {
-    sandbox.setFaults({ failRate: 1 })
+  it('leaves 5xx answers in doubt (the order may exist); a later answer settles it', async () => {
+    sandbox.setFaults({ failRate: 1, paths: ['/api/v2/orders'] })
     const result = await send(order('SO-6'))
-    expect(result.settled).toBe(false)
-    if (result.settled) return
-    giveUp(journal, result.operationId, result.error)
-    expect(journal.latestOutcomeFor('local', 'SO-6')).toBe('failed')
+    expect(result).toMatchObject({ attempt: null, standing: 'in_doubt' })
     sandbox.setFaults(NO_FAULTS)
     const retry = await send(order('SO-6'), true, result.operationId)
-    expect(retry).toMatchObject({ settled: true, outcome: 'created' })
+    expect(retry).toMatchObject({ attempt: 'created', standing: 'created' })
+  })
+
+  it('keeps an order in doubt when a retry after a lost answer fails before sending: never "nothing was sent"', async () => {
+    sandbox.setFaults({ resetRate: 1, resetTiming: 'after', paths: ['/api/v2/orders'] })
+    const first = await send(order('SO-10'))
+    expect(first.standing).toBe('in_doubt')
+    sandbox.setFaults(NO_FAULTS)
+    const offline = createTeakClient({ baseUrl: await closedPort(), credentials: DEMO_KEYS, maxRetries: 0 })
+    try {
+      const retry = await sendOrderOnce({
+        journal,
+        client: offline,
+        environment: 'local',
+        request: order('SO-10'),
+        optIn: true,
+        source: 'import',
+        supersedes: first.operationId
+      })
+      // This attempt failed (no token: it was not sent), but the first one may have reached Teak.
+      expect(retry).toMatchObject({ attempt: 'failed', standing: 'in_doubt' })
+      expect(retry.error?.message).toMatch(/^An earlier attempt may have reached Teak/)
+      expect(retry.error?.message).not.toMatch(/nothing was sent/i)
+      expect(journal.latestOutcomeFor('local', 'SO-10')).toBe('in_doubt')
+      expect(journal.inDoubt().map((op) => op.id)).toContain(first.operationId)
+    } finally {
+      offline.close()
+    }
+  })
+
+  it('keeps an order in doubt when a retry after a lost answer is refused: the first may have landed', async () => {
+    sandbox.setFaults({ resetRate: 1, resetTiming: 'after', paths: ['/api/v2/orders'] })
+    const first = await send(order('SO-11'))
+    sandbox.setFaults(NO_FAULTS)
+    sandbox.setAssumptions({ requireOptInDetails: true })
+    try {
+      const { customer: _omitted, ...withoutCustomer } = order('SO-11')
+      const retry = await send(withoutCustomer, true, first.operationId)
+      // The sandbox checks the body before the order number, so this attempt is refused as invalid.
+      expect(retry).toMatchObject({ attempt: 'rejected', standing: 'in_doubt' })
+      expect(journal.latestOutcomeFor('local', 'SO-11')).toBe('in_doubt')
+    } finally {
+      sandbox.setAssumptions({ requireOptInDetails: false })
+    }
   })
 
   it('records a refused connection as failed: nothing was sent', async () => {
     const closed = await startSandbox({ port: 0 })
     const url = closed.url
     await closed.close()
-    const offline = createTeakClient({ baseUrl: url, credentials: DEMO_KEYS, timeoutMs: 1000, maxRetries: 0 })
+    const offline = createTeakClient({ baseUrl: url, credentials: DEMO_KEYS, maxRetries: 0 })
     const result = await sendOrderOnce({
       journal,
       client: offline,
@@ -156,7 +217,7 @@ describe('sending an order exactly once', () => {
       optIn: true,
       source: 'form'
     })
-    expect(result).toMatchObject({ settled: true, outcome: 'failed', error: { kind: 'network' } })
+    expect(result).toMatchObject({ attempt: 'failed', standing: 'failed', error: { kind: 'network' } })
     offline.close()
   })
 })

@@ -314,8 +314,23 @@ describe('error answers', () => {
         status: 409,
         body: { error: { errors: [{ reason: 'DuplicateOrderNumber', message: 'Order exists.' }] } }
       },
-      { kind: 'conflict', outcomeUnknown: false },
+      { kind: 'duplicate', outcomeUnknown: false },
       /^Could not create order A-1: Teak already has an order with this order number \(409\)\. Teak said: Order exists\.$/
+    ],
+    [
+      'DRF 400 saying the order number exists',
+      { status: 400, body: { order_number: ['order with this order number already exists.'] } },
+      { kind: 'duplicate', outcomeUnknown: false },
+      /^Could not create order A-1: Teak already has an order with this order number \(400\)\./
+    ],
+    [
+      'legacy 422 with a duplicate reason',
+      {
+        status: 422,
+        body: { error: { errors: [{ reason: 'ValidationError', message: 'Duplicate order number A-1.' }] } }
+      },
+      { kind: 'duplicate' },
+      /already has an order with this order number \(422\)/
     ],
     [
       '429 asking for a long wait',
@@ -364,31 +379,44 @@ describe('error answers', () => {
   })
 
   it.each([
-    [
-      'broken JSON',
-      { status: 201, body: '{"order_number": ' },
-      /answered 201 but the answer could not be read \(the body is not JSON\)/
-    ],
-    ['an empty body', { status: 201, body: '' }, /could not be read \(the body is empty\)/],
+    ['broken JSON', { status: 201, body: '{"order_number": ' }, ['the body is not JSON'], 0],
+    ['an empty body', { status: 200, body: '' }, ['the body is empty'], 0],
     [
       'a premium that is not money',
       {
         status: 201,
         body: { ...ORDER_ANSWER, policies: [{ ...ORDER_ANSWER.policies[0], premium: 'free' }] }
       },
-      /could not be read \(policies\[0\]\.premium: Expected an amount such as "21\.25"\.\)/
+      ['policies[0].premium: Expected an amount such as "21.25".'],
+      1
+    ],
+    [
+      'no policy_number_new (only the PATCH example shows it)',
+      {
+        status: 201,
+        body: { ...ORDER_ANSWER, policies: [{ ...ORDER_ANSWER.policies[0], policy_number_new: undefined }] }
+      },
+      ['policies[0].policy_number_new: Invalid input: expected string, received undefined'],
+      1
     ]
-  ])(
-    'a success with %s is an unexpected_response whose outcome is unknown',
-    async (_label, reply, message) => {
+  ] as const)(
+    'a success with %s is a success, read as far as it goes and never sent again',
+    async (_label, reply, problems, policies) => {
       const teak = await fake(answerOrders(reply))
-      const error = await failure(client(teak.url).createOrder(ORDER))
-      expect(error).toMatchObject({ kind: 'unexpected_response', status: 201, outcomeUnknown: true })
-      expect(error.message).toMatch(message)
-      expect(error.message).toMatch(/Teak may still have carried it out/)
+      const result = await client(teak.url).createOrder(ORDER)
+      expect(result).toMatchObject({ kind: 'created', status: reply.status, problems })
+      if (result.kind !== 'created') return
+      expect(result.value.policies).toHaveLength(policies)
+      if (policies > 0) expect(result.value.policies[0].policy_number).toBe('ORAAS-JOD9XSWD8B')
       expect(teak.calls()).toHaveLength(1)
     }
   )
+
+  it('keeps the raw answer of a success it could not fully read', async () => {
+    const teak = await fake(answerOrders({ status: 201, body: 'Created, thank you' }))
+    const result = await client(teak.url).createOrder(ORDER)
+    expect(result).toMatchObject({ kind: 'created', raw: 'Created, thank you' })
+  })
 
   it('an auth answer without a token is an unexpected_response', async () => {
     const teak = await fake(() => ({ status: 200, body: { access_token: 'x' } }))
@@ -444,7 +472,7 @@ describe('timeouts and connection failures', () => {
         : undefined
     )
     const teakClient = client(teak.url)
-    expect(await teakClient.decodeQuote(fakeJwt({ opt_in: true }))).toEqual(QUOTE_ANSWER)
+    expect((await teakClient.decodeQuote(fakeJwt({ opt_in: true }))).value).toEqual(QUOTE_ANSWER)
     const gets = teakClient.logs.filter((entry) => entry.method === 'GET')
     expect(gets.map((entry) => [entry.attempt, entry.status])).toEqual([
       [1, 503],
@@ -509,7 +537,7 @@ describe('timeouts and connection failures', () => {
     const error = await failure(teakClient.createOrder(ORDER))
     expect(error).toMatchObject({ kind: 'network', requestMayHaveReachedTeak: false })
     expect(error.message).toMatch(
-      /^Could not get an access token from Teak: .* \(Needed to create order A-1; nothing was sent\.\)$/
+      /^Could not get an access token from Teak: .* \(Needed to create order A-1; this request was not sent\.\)$/
     )
   })
 

@@ -74,7 +74,7 @@ const calls = (method: string, path: string) =>
 async function created(teak: TeakClient, orderNumber: string) {
   const result = await teak.createOrder(order(orderNumber))
   if (result.kind !== 'created') throw new Error('expected an opt-in order')
-  return result.order
+  return result.value
 }
 
 describe('authentication', () => {
@@ -106,18 +106,20 @@ describe('orders', () => {
     expect(result.kind).toBe('created')
     if (result.kind !== 'created') return
     expect(result.status).toBe(201)
+    // The sandbox answers in the documented shape: fully understood.
+    expect(result.problems).toEqual([])
     const [stored] = sandbox.orders()
-    expect(result.order).toMatchObject({
+    expect(result.value).toMatchObject({
       order_number: 'A-100',
       protecht_order_id: stored.protecht_order_id,
       currency: 'USD',
       subtotal: '150.00'
     })
-    expect(result.order.policies.map((policy) => [policy.item.reference_number, policy.status])).toEqual([
+    expect(result.value.policies.map((policy) => [policy.item?.reference_number, policy.status])).toEqual([
       ['A-100-1', 'Issued'],
       ['A-100-2', 'Issued']
     ])
-    expect(result.order.items[0].event).toMatchObject({ start_time: '20:00:00', end_date: null })
+    expect(result.value.items[0].event).toMatchObject({ start_time: '20:00:00', end_date: null })
   })
 
   it('answers an opt-out with 204 and creates nothing', async () => {
@@ -125,11 +127,11 @@ describe('orders', () => {
     expect(sandbox.orders()).toEqual([])
   })
 
-  it('reports a duplicate order number as a conflict naming the field', async () => {
+  it('reports a duplicate order number as a duplicate naming the field', async () => {
     const teak = client()
     await teak.createOrder(order('A-102'))
     const error = await failure(teak.createOrder(order('A-102')))
-    expect(error).toMatchObject({ kind: 'conflict', status: 409, outcomeUnknown: false })
+    expect(error).toMatchObject({ kind: 'duplicate', status: 409, outcomeUnknown: false })
     expect(error.fieldErrors?.order_number?.[0]).toMatch(/already exists/)
     expect(error.message).toMatch(
       /^Could not create order A-102: Teak already has an order with this order number \(409\)/
@@ -165,11 +167,11 @@ describe('orders', () => {
   it('changes items: the answer holds only the new items and policies', async () => {
     const teak = client()
     const original = await created(teak, 'A-105')
-    const changed = await teak.changeItems(original.protecht_order_id, [
+    const { value: changed } = await teak.changeItems(original.protecht_order_id!, [
       { name: 'VIP', old_reference_number: 'A-105-1', reference_number: 'A-105-3', cost: '80.00' }
     ])
     expect(changed.items.map((item) => item.reference_number)).toEqual(['A-105-3'])
-    expect(changed.policies.map((policy) => policy.item.reference_number)).toEqual(['A-105-3'])
+    expect(changed.policies.map((policy) => policy.item?.reference_number)).toEqual(['A-105-3'])
     expect(calls('PATCH', `/api/v2/orders/${original.protecht_order_id}/`)).toHaveLength(1)
   })
 
@@ -193,7 +195,7 @@ describe('quotes', () => {
       reference_number: 'cart-1',
       items: [{ reference_number: 'i1', cost: '250.00' }]
     })
-    const quote = await client().decodeQuote(token)
+    const { value: quote } = await client().decodeQuote(token)
     expect(quote).toMatchObject({ reference_number: 'cart-1', currency: 'USD', subtotal: '21.25' })
     expect(quote.items).toEqual([
       expect.objectContaining({ reference_number: 'i1', cost: '250.00', premium: '21.25' })
@@ -213,9 +215,9 @@ describe('policies', () => {
   it('voids a policy, then refuses a second void as a conflict', async () => {
     const teak = client()
     const [policy] = (await created(teak, 'A-200')).policies
-    const voided = await teak.voidPolicy(policy.policy_number)
+    const { value: voided } = await teak.voidPolicy(policy.policy_number)
     expect(voided.status).toBe('Voided')
-    expect(Date.parse(voided.void_date)).not.toBeNaN()
+    expect(Date.parse(voided.void_date!)).not.toBeNaN()
     const error = await failure(teak.voidPolicy(policy.policy_number))
     expect(error).toMatchObject({ kind: 'conflict', status: 409 })
     expect(error.message).toMatch(
@@ -226,7 +228,7 @@ describe('policies', () => {
   it('cancels a policy, keeping the fields Teak adds', async () => {
     const teak = client()
     const [, policy] = (await created(teak, 'A-201')).policies
-    const canceled = await teak.cancelPolicy(policy.policy_number_new)
+    const { value: canceled } = await teak.cancelPolicy(policy.policy_number_new!)
     expect(canceled.status).toBe('Canceled')
     expect(canceled).toHaveProperty('cancel_date')
   })
@@ -292,7 +294,7 @@ describe('faults', () => {
   it('retries a GET after a 503', async () => {
     const teak = await stocked()
     sandbox.setFaults({ failRate: 0.5, seed: 7 })
-    const quote = await teak.decodeQuote(sandbox.mintQuoteToken({ opt_in: true }))
+    const { value: quote } = await teak.decodeQuote(sandbox.mintQuoteToken({ opt_in: true }))
     expect(quote.currency).toBe('USD')
   })
 

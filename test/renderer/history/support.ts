@@ -21,6 +21,7 @@ export function operation(fields: Partial<JournalOperation>): JournalOperation {
     response: null,
     policies: [],
     error: null,
+    note: null,
     ...fields
   }
 }

@@ -17,6 +17,8 @@ export interface ImportFlags {
   reportCsv?: string
   missingTokenAsOptIn: boolean
   yes: boolean
+  /** Run beside an import of the same file that is alive elsewhere, taking only the orders it does not hold. */
+  parallel: boolean
 }
 
 const OPTIONS = {
@@ -28,7 +30,8 @@ const OPTIONS = {
   report: { type: 'string' },
   'report-csv': { type: 'string' },
   'missing-token-as-opt-in': { type: 'boolean', default: false },
-  yes: { type: 'boolean', default: false }
+  yes: { type: 'boolean', default: false },
+  parallel: { type: 'boolean', default: false }
 } as const
 
 export function parseImportFlags(argv: string[]): ImportFlags {
@@ -64,7 +67,8 @@ export function parseImportFlags(argv: string[]): ImportFlags {
     report: nonEmpty('--report', values.report),
     reportCsv: nonEmpty('--report-csv', values['report-csv']),
     missingTokenAsOptIn: values['missing-token-as-opt-in'],
-    yes: values.yes
+    yes: values.yes,
+    parallel: values.parallel
   }
 }
 

@@ -1,4 +1,5 @@
 import type { JournalOperation } from '../../../../shared/contract/history'
+import type { ImportOutcome } from '../../../../shared/import/report'
 import type {
   OperationKind,
   OperationSource,
@@ -7,7 +8,7 @@ import type {
 } from '../../../../shared/journal/outcomes'
 
 /** The journal's words as a support agent reads them. */
-export const OUTCOME_LABELS: Readonly<Record<OrderOutcome | Outcome, string>> = {
+export const OUTCOME_LABELS: Readonly<Record<OrderOutcome | Outcome | ImportOutcome, string>> = {
   in_doubt: 'In doubt',
   created: 'Created',
   opted_out: 'Opted out',
@@ -15,7 +16,8 @@ export const OUTCOME_LABELS: Readonly<Record<OrderOutcome | Outcome, string>> = 
   succeeded: 'Succeeded',
   invalid: 'Invalid, not sent',
   rejected: 'Rejected by Teak',
-  failed: 'Failed'
+  failed: 'Failed',
+  being_sent_elsewhere: 'Being sent elsewhere'
 }
 
 export const KIND_LABELS: Readonly<Record<OperationKind, string>> = {
@@ -33,8 +35,11 @@ export const SOURCE_LABELS: Readonly<Record<OperationSource, string>> = {
 }
 
 /** Outcomes that tell the agent something went wrong, to style them apart. */
-export function isTroubleOutcome(outcome: OrderOutcome | Outcome | null): boolean {
-  return outcome === null || ['in_doubt', 'invalid', 'rejected', 'failed'].includes(outcome)
+export function isTroubleOutcome(outcome: OrderOutcome | Outcome | ImportOutcome | null): boolean {
+  return (
+    outcome === null ||
+    ['in_doubt', 'invalid', 'rejected', 'failed', 'being_sent_elsewhere'].includes(outcome)
+  )
 }
 
 /** A journal time (ISO, UTC) in the agent's own time zone. */
