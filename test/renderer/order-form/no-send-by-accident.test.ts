@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { SubmitResult } from '../../../src/shared/contract/orders'
 import { formatTime } from '../../../src/renderer/src/lib/history/labels'
 import { emptyOrderForm, nextOrderForSameCustomer } from '../../../src/renderer/src/lib/order-form/form-state'
-import { noteText, outcomeText, outcomeTitle } from '../../../src/renderer/src/lib/order-form/outcome'
+import { outcomeText, outcomeTitle } from '../../../src/renderer/src/lib/order-form/outcome'
 import {
   formKeyAction,
   sendShortcut,
@@ -112,16 +112,5 @@ describe('an order Teak already has', () => {
     expect(outcomeTitle('created')).toBe('Sent')
     expect(outcomeTitle('in_doubt')).toBe('Not confirmed')
     expect(outcomeTitle('rejected')).toBe('Not sent')
-  })
-})
-
-describe("a note on Teak's answer", () => {
-  it('reads as a sentence and says where the raw answer is', () => {
-    expect(noteText("Teak's answer was not fully understood (policies[0].premium is missing)")).toBe(
-      "Teak's answer was not fully understood (policies[0].premium is missing). The raw answer is kept in History."
-    )
-    expect(noteText('Policies were missing. ')).toBe(
-      'Policies were missing. The raw answer is kept in History.'
-    )
   })
 })

@@ -49,15 +49,6 @@ export function outcomeText(result: SubmitResult): string {
   return OUTCOME_TEXTS[result.outcome](result)
 }
 
-/**
- * Main's note on a 2xx answer it could not fully read (the order is at Teak all the same), closed as a
- * sentence and pointing to where the raw answer is kept.
- */
-export function noteText(note: string): string {
-  const sentence = /[.!?]$/.test(note.trim()) ? note.trim() : `${note.trim()}.`
-  return `${sentence} The raw answer is kept in History.`
-}
-
 /** The result's heading: sent, already at Teak, or why not. */
 export function outcomeTitle(outcome: Outcome): string {
   if (outcome === 'already_submitted') return 'Already at Teak'
