@@ -1,10 +1,19 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DRAFT_FILE_NAME } from '../../src/main/drafts/draft-store'
 import { startApp, type RunningApp } from '../support/app-host'
 import { launchBrowser, screenshot } from '../support/browser'
+import {
+  chooseCurrency,
+  field,
+  fill,
+  fillCustomerAndAddress,
+  openWorkbench,
+  ordersPosted,
+  sandboxOrder
+} from '../support/workbench'
 
 describe('order workbench in Chromium through the browser host, against the local sandbox', () => {
   let app: RunningApp
@@ -28,51 +37,8 @@ describe('order workbench in Chromium through the browser host, against the loca
     await app?.stop()
   })
 
-  async function openWorkbench(): Promise<Page> {
-    const page = await browser.newPage({
-      viewport: { width: 1280, height: 900 },
-      permissions: ['clipboard-read', 'clipboard-write']
-    })
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    await page.goto(app.host.url)
-    await page.getByRole('heading', { level: 1, name: 'New order' }).waitFor()
-    return page
-  }
-
-  /** By accessible name, as assistive technology finds it (the required mark "*" is hidden from it). */
-  const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true })
-
-  async function fill(page: Page, values: Record<string, string>): Promise<void> {
-    for (const [label, value] of Object.entries(values)) await field(page, label).fill(value)
-  }
-
-  async function chooseCurrency(page: Page, typed: string): Promise<void> {
-    const box = page.getByRole('combobox', { name: 'Currency' })
-    await box.fill(typed)
-    await expect.poll(() => box.getAttribute('aria-expanded')).toBe('true')
-    await box.press('Enter')
-  }
-
-  async function fillCustomerAndAddress(page: Page): Promise<void> {
-    await fill(page, {
-      'First name': 'Dana',
-      'Last name': 'Reyes',
-      Email: 'dana@example.com',
-      'Address line 1': '123 Main St',
-      City: 'Phoenix',
-      'Zip code': '85020',
-      'Country code': 'us'
-    })
-  }
-
-  const ordersPosted = () =>
-    app.services.sandbox.requests().filter((r) => r.method === 'POST' && r.path === '/api/v2/orders').length
-  const sandboxOrder = (orderNumber: string) =>
-    app.services.sandbox.orders().find((order) => order.order_number === orderNumber)
-
   it('submits an opt-in with two items, one with its own event, and shows the issued policies', async () => {
-    const page = await openWorkbench()
+    const page = await openWorkbench(browser, app, errors)
     await fill(page, { 'Order number': 'WB-OPTIN-1' })
     await chooseCurrency(page, 'usd')
     expect(await page.getByRole('combobox', { name: 'Currency' }).inputValue()).toBe('USD — US dollar')
@@ -132,7 +98,7 @@ describe('order workbench in Chromium through the browser host, against the loca
     ])
     await screenshot(page, 'order-created')
 
-    const order = sandboxOrder('WB-OPTIN-1')
+    const order = sandboxOrder(app, 'WB-OPTIN-1')
     const eventOf = (reference: string) => {
       const item = order?.items.find((i) => i.reference_number === reference)
       return order?.events.find((e) => e.id === item?.event_id)
@@ -154,7 +120,7 @@ describe('order workbench in Chromium through the browser host, against the loca
   })
 
   it('records an opt-out with a generated opt-out token: Teak answers 204 and stores nothing', async () => {
-    const page = await openWorkbench()
+    const page = await openWorkbench(browser, app, errors)
     await fill(page, { 'Order number': 'WB-OPTOUT-1' })
     await chooseCurrency(page, 'eu')
     await fill(page, { 'Item 1 name': 'Seat 14F', 'Item 1 reference number': 'S-14F', 'Item 1 cost': '80' })
@@ -167,14 +133,14 @@ describe('order workbench in Chromium through the browser host, against the loca
     expect(await result.getAttribute('role')).toBe('status')
     expect(await result.textContent()).toContain('Opt-out recorded by Teak; no order or policy was created.')
     await screenshot(page, 'order-opt-out')
-    expect(sandboxOrder('WB-OPTOUT-1')).toBeUndefined()
+    expect(sandboxOrder(app, 'WB-OPTOUT-1')).toBeUndefined()
     expect(app.services.journal.latestOutcomeFor('local', 'WB-OPTOUT-1')).toBe('opted_out')
     expect(errors).toEqual([])
   })
 
   it('blocks an invalid and an ambiguous cost at the field, and sends nothing', async () => {
-    const page = await openWorkbench()
-    const postedBefore = ordersPosted()
+    const page = await openWorkbench(browser, app, errors)
+    const postedBefore = ordersPosted(app)
     await fill(page, { 'Order number': 'WB-INVALID-1' })
     await chooseCurrency(page, 'USD')
     await fill(page, { 'Item 1 name': 'Ticket', 'Item 1 reference number': 'T-1', 'Item 1 cost': '12.3.4' })
@@ -202,14 +168,14 @@ describe('order workbench in Chromium through the browser host, against the loca
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('order-items-1-cost')
     await screenshot(page, 'order-invalid-cost')
 
-    expect(ordersPosted()).toBe(postedBefore)
+    expect(ordersPosted(app)).toBe(postedBefore)
     expect(app.services.journal.latestOutcomeFor('local', 'WB-INVALID-1')).toBeNull()
     expect(errors).toEqual([])
   })
 
   it('asks for confirmation before sending without a quote token, and sends only when confirmed', async () => {
-    const page = await openWorkbench()
-    const postedBefore = ordersPosted()
+    const page = await openWorkbench(browser, app, errors)
+    const postedBefore = ordersPosted(app)
     await fill(page, {
       'Order number': 'WB-NOTOKEN-1',
       'Event start date (UTC)': '2027-09-10',
@@ -228,12 +194,12 @@ describe('order workbench in Chromium through the browser host, against the loca
     await dialog.waitFor()
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await dialog.waitFor({ state: 'detached' })
-    expect(ordersPosted()).toBe(postedBefore)
+    expect(ordersPosted(app)).toBe(postedBefore)
 
     await page.getByRole('button', { name: 'Submit opt-in order' }).click()
     await dialog.getByRole('button', { name: 'Send as an opt-in' }).click()
     await expect.poll(() => page.getByTestId('order-result').getAttribute('data-outcome')).toBe('created')
-    expect(sandboxOrder('WB-NOTOKEN-1')?.policies).toHaveLength(1)
+    expect(sandboxOrder(app, 'WB-NOTOKEN-1')?.policies).toHaveLength(1)
     expect(errors).toEqual([])
   })
 
@@ -243,7 +209,7 @@ describe('order workbench in Chromium through the browser host, against the loca
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
       .concat('c2lnbmF0dXJl')
       .join('.')
-    const page = await openWorkbench()
+    const page = await openWorkbench(browser, app, errors)
     await fill(page, {
       'Order number': 'WB-FOREIGN-1',
       'Quote token': foreignToken,
@@ -266,7 +232,7 @@ describe('order workbench in Chromium through the browser host, against the loca
     const token = field(page, 'Quote token')
     expect(await token.getAttribute('aria-invalid')).toBe('true')
     expect(await page.locator('#order-token-error').textContent()).toContain('not valid')
-    expect(sandboxOrder('WB-FOREIGN-1')).toBeUndefined()
+    expect(sandboxOrder(app, 'WB-FOREIGN-1')).toBeUndefined()
     // Changing the field withdraws Teak's verdict on the old value.
     await page.getByRole('button', { name: 'Generate opt-in token' }).click()
     await expect.poll(() => token.getAttribute('aria-invalid')).toBeNull()
@@ -293,7 +259,7 @@ describe('order workbench in Chromium through the browser host, against the loca
       httpStatus: 400,
       error: { kind: 'validation', message: 'Cost is not valid.' }
     })
-    const page = await openWorkbench()
+    const page = await openWorkbench(browser, app, errors)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click()
     await page.getByRole('button', { name: 'WB-FIX-1' }).click()
     await page.getByRole('button', { name: 'Correct and resend' }).click()
@@ -319,12 +285,12 @@ describe('order workbench in Chromium through the browser host, against the loca
       ['rejected', null, 'import'],
       ['created', refused, 'resend']
     ])
-    expect(sandboxOrder('WB-FIX-1')?.items[0].cost).toBe('1234.00')
+    expect(sandboxOrder(app, 'WB-FIX-1')?.items[0].cost).toBe('1234.00')
     expect(errors).toEqual([])
   })
 
   it('lets the currency be chosen with the keyboard alone', async () => {
-    const page = await openWorkbench()
+    const page = await openWorkbench(browser, app, errors)
     const box = page.getByRole('combobox', { name: 'Currency' })
     await box.focus()
     await box.press('ArrowDown')
@@ -349,7 +315,7 @@ describe('order workbench in Chromium through the browser host, against the loca
   })
 
   it('keeps what was typed as a draft across a reload, until "New order" clears it', async () => {
-    const page = await openWorkbench()
+    const page = await openWorkbench(browser, app, errors)
     await fill(page, { 'Order number': 'WB-DRAFT-1', 'Item 1 cost': '9,99' })
     await expect.poll(() => existsSync(join(app.dataDir, DRAFT_FILE_NAME))).toBe(true)
     await page.reload()

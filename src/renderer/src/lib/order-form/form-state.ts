@@ -76,3 +76,19 @@ export function emptyOrderForm(): OrderForm {
     payment: 'invoice'
   }
 }
+
+/**
+ * The next order for the same customer at the same event: who they are, where they are billed, how they pay,
+ * the event and the currency stay; what identifies the order (its number, items and quote token) starts
+ * empty.
+ */
+export function nextOrderForSameCustomer(form: OrderForm): OrderForm {
+  return {
+    ...emptyOrderForm(),
+    currency: form.currency,
+    event: { ...form.event },
+    customer: { ...form.customer },
+    billing_address: { ...form.billing_address },
+    payment: form.payment
+  }
+}
