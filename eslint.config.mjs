@@ -67,7 +67,17 @@ export default tseslint.config(
     ]
   ),
   layer(
-    ['src/main/**', 'src/sandbox/**'],
+    ['src/sandbox/**'],
+    [
+      { group: ['electron'], message: 'The sandbox stands alone: no electron.' },
+      {
+        group: ['**/main/**', '**/renderer/**'],
+        message: 'src/sandbox imports only src/sandbox and src/shared.'
+      }
+    ]
+  ),
+  layer(
+    ['src/main/**'],
     [
       {
         group: ['electron'],

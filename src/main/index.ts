@@ -6,6 +6,7 @@ import { resolveDataDir } from './data-dir'
 import { bindContractIpc, forwardEvents } from './electron/ipc'
 import { buildApplicationMenu } from './electron/menu'
 import { denyAllPermissions } from './electron/session-security'
+import { guardEveryWebContents } from './electron/web-contents-guard'
 import { createMainWindow } from './electron/window'
 import { createHandlers } from './ipc/handlers'
 import { logInternalError } from './log'
@@ -15,8 +16,6 @@ import { createServices } from './services'
 const rendererHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const trusted = { rendererFileUrl: pathToFileURL(rendererHtml).href, devServerUrl }
-const isOwnUrl = (url: string) =>
-  url.startsWith(trusted.rendererFileUrl) || (devServerUrl !== undefined && url.startsWith(devServerUrl))
 
 app.setPath('userData', resolveDataDir())
 
@@ -43,12 +42,12 @@ async function start(): Promise<void> {
     onInternalError: logInternalError(services.dataDir)
   })
   denyAllPermissions(session.defaultSession)
+  guardEveryWebContents(app, trusted)
   bindContractIpc(ipcMain, dispatch, trusted)
   Menu.setApplicationMenu(buildApplicationMenu(process.platform === 'darwin', devServerUrl !== undefined))
 
   const window = createMainWindow({
-    preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
-    isOwnUrl
+    preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
   })
   forwardEvents(services.events, window)
   app.on('second-instance', () => {

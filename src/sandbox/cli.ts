@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { DEFAULT_ASSUMPTIONS, DEMO_KEYS, startSandbox, type SandboxOptions } from './index'
-import { waitForShutdown } from '../main/cli/process'
+import { waitForShutdown } from '../shared/cli/shutdown'
 import { UsageError } from '../shared/cli/usage-error'
 
 /**

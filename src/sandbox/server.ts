@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
+import { loopbackRefusal } from '../shared/http/loopback-guard'
 import { DEFAULT_ASSUMPTIONS, type SandboxAssumptions } from './assumptions'
 import { isoMicros } from './clock'
 import { errorBody, TeakError } from './errors'
@@ -147,8 +148,20 @@ async function answerApi(
   log(response.status, fault.kind === 'none' ? null : fault.kind)
 }
 
+const LOOPBACK_REFUSALS = {
+  host: 'This sandbox answers only requests addressed to 127.0.0.1, localhost or [::1] with its port.',
+  origin: 'This sandbox refuses requests from web pages of other origins.'
+}
+
 export function createSandboxServer(state: SandboxState): Server {
   return createServer((req, res) => {
+    // A web page must not reach the sandbox through DNS rebinding or a cross-site request (it could reset
+    // it or read its orders): the guard of the browser host. Refused before anything is read or logged.
+    const refusal = loopbackRefusal(req.headers, req.socket.localPort ?? 0)
+    if (refusal) {
+      const message = LOOPBACK_REFUSALS[refusal]
+      return send(res, { status: 403, body: errorBody([{ reason: 'Forbidden', message }]) })
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     // Everything outside /__sandbox/ counts as a call to Teak, so a wrong path shows up in the request log.
     const answer = url.pathname.startsWith(HELPER_PREFIX) ? answerHelper : answerApi

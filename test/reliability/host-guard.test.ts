@@ -7,7 +7,7 @@ const TOKEN = 'reliability-token-0123456789abcdef0123456789'
 
 /**
  * The browser host's guard, in the cases test/main/host/server.test.ts leaves out (it covers a missing or
- * wrong token, a foreign Origin or Host, non-JSON bodies and the event stream without a token).
+ * wrong token, a foreign Origin or Host, non-JSON bodies, the Bearer scheme and the event stream without a token).
  */
 describe('browser host guard, beyond the host tests', () => {
   let app: RunningApp
@@ -34,17 +34,21 @@ describe('browser host guard, beyond the host tests', () => {
       `https://127.0.0.1:${port}`,
       `http://127.0.0.1:${port}.evil.example`,
       `http://localhost.evil.example:${port}`,
-      `http://[::1]:${port}`
+      // Our other loopback names are other origins: the request is addressed to 127.0.0.1.
+      `http://[::1]:${port}`,
+      `http://localhost:${port}`
     ]) {
       expect((await invoke({ authorization, origin })).status, origin).toBe(403)
     }
-    expect((await invoke({ authorization, origin: `http://localhost:${port}` })).status).toBe(200)
+    expect((await invoke({ authorization, origin: `http://127.0.0.1:${port}` })).status).toBe(200)
   })
 
   it('takes the token from the Authorization header only: not from the query string or a cookie', async () => {
     expect((await invoke({}, `?token=${TOKEN}`)).status).toBe(401)
     expect((await invoke({ cookie: `token=${TOKEN}` })).status).toBe(401)
-    expect((await invoke({ authorization: TOKEN.slice(0, -1) })).status).toBe(403)
+    expect((await invoke({ authorization: `Bearer ${TOKEN.slice(0, -1)}` })).status).toBe(403)
+    // The token without its scheme is not taken for one.
+    expect((await invoke({ authorization: TOKEN })).status).toBe(401)
     expect((await invoke({ authorization: `bearer ${TOKEN}` })).status).toBe(200)
   })
 

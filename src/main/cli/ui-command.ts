@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util'
+import { UsageError } from '../../shared/cli/usage-error'
+import { waitForShutdown } from '../../shared/cli/shutdown'
 import { createDispatcher } from '../contract/dispatcher'
 import { resolveDataDir } from '../data-dir'
 import { startBrowserHost } from '../host/server'
@@ -7,7 +9,6 @@ import { logInternalError } from '../log'
 import { createServices } from '../services'
 import { packageVersion } from './package-info'
 import { ensureRendererBuilt } from './renderer-build'
-import { UsageError, waitForShutdown } from './process'
 
 /** `teak-desk ui`: the same main-side services as the desktop app, served to a browser on 127.0.0.1. */
 export async function runUiCommand(argv: string[]): Promise<void> {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import type { Dispatch } from '../contract/dispatcher'
 import type { EventBus } from '../event-bus'
-import { checkHostAndOrigin, checkToken } from './request-guard'
+import { checkHostAndOrigin, checkToken, isJsonContentType } from './request-guard'
 import { readStaticFile } from './static-files'
 
 export interface BrowserHostOptions {
@@ -139,8 +139,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 async function readJson(
   req: IncomingMessage
 ): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return { ok: false, status: 415, message: 'Contract calls are JSON.' }
+  if (!isJsonContentType(req.headers['content-type'])) {
+    return { ok: false, status: 415, message: 'Contract calls are JSON (Content-Type: application/json).' }
   }
   const chunks: Buffer[] = []
   let size = 0

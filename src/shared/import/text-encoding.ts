@@ -24,20 +24,31 @@ function hasUtf16Bom(bytes: Uint8Array): boolean {
   )
 }
 
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+}
+
 /** A strict UTF-8 decoder for a file read whole or in chunks; it drops a UTF-8 byte-order mark. */
 export interface CsvTextDecoder {
   /** Decodes the next bytes; `last` flushes. Throws CsvEncodingError when the file is not UTF-8. */
   decode(bytes: Uint8Array, last: boolean): string
+  /** Bytes of the byte-order mark dropped from the start (3 or 0), known once the first bytes are decoded. */
+  readonly byteOrderMarkBytes: number
 }
 
 export function createCsvTextDecoder(): CsvTextDecoder {
   const utf8 = new TextDecoder('utf-8', { fatal: true })
   let first = true
+  let markBytes = 0
   return {
+    get byteOrderMarkBytes() {
+      return markBytes
+    },
     decode(bytes, last) {
       if (first && bytes.length > 0) {
         first = false
         if (hasUtf16Bom(bytes)) throw new CsvEncodingError(UTF16_MESSAGE)
+        if (hasUtf8Bom(bytes)) markBytes = 3
       }
       let text: string
       try {

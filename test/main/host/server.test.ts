@@ -1,38 +1,8 @@
-import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from '../../support/app-host'
+import { rawRequest, type RawRequest } from '../../support/raw-request'
 
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** Raw node:http so tests control Host and Origin exactly (fetch forbids setting Host). */
-function send(
-  app: RunningApp,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string }
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: app.host.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers
-      },
-      (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (c) => (body += c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      }
-    )
-    req.on('error', reject)
-    req.end(options.body)
-  })
-}
+const send = (app: RunningApp, options: RawRequest) => rawRequest(app.host.port, options)
 
 const TOKEN = 'test-token-0123456789abcdef0123456789abcdef'
 
@@ -102,6 +72,50 @@ describe('browser host', () => {
       body: '{"method":"app.info","input":{}}'
     })
     expect(reply.status).toBe(415)
+  })
+
+  it('takes application/json only, with at most a UTF-8 charset', async () => {
+    const call = (contentType: string) =>
+      invoke({ authorization: `Bearer ${TOKEN}`, 'content-type': contentType }).then((r) => r.status)
+    for (const accepted of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'Application/JSON;charset="UTF-8"'
+    ]) {
+      expect(await call(accepted), accepted).toBe(200)
+    }
+    for (const refused of [
+      'application/jsonp',
+      'application/json-patch+json',
+      'application/json; charset=iso-8859-1',
+      'application/json; boundary=x',
+      'text/plain; application/json'
+    ]) {
+      expect(await call(refused), refused).toBe(415)
+    }
+  })
+
+  it('takes the token in the Bearer scheme only', async () => {
+    expect((await invoke({ authorization: `bearer ${TOKEN}` })).status).toBe(200)
+    for (const authorization of [
+      TOKEN,
+      `Token ${TOKEN}`,
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN} ${TOKEN}`,
+      'Bearer'
+    ]) {
+      expect((await invoke({ authorization })).status, authorization).toBe(401)
+    }
+  })
+
+  it('takes an Origin only when it is the origin the request is addressed to', async () => {
+    const port = app.host.port
+    const call = (host: string, origin: string) =>
+      invoke({ authorization: `Bearer ${TOKEN}`, host, origin }).then((r) => r.status)
+    expect(await call(`localhost:${port}`, `http://localhost:${port}`)).toBe(200)
+    expect(await call(`[::1]:${port}`, `http://[::1]:${port}`)).toBe(200)
+    expect(await call(`localhost:${port}`, `http://127.0.0.1:${port}`)).toBe(403)
+    expect(await call(`127.0.0.1:${port}`, `http://localhost:${port}`)).toBe(403)
   })
 
   it('validates contract input on the server side as well', async () => {

@@ -12,7 +12,7 @@ describe('CSV cells', () => {
     ['+1', "'+1"],
     ['-1', "'-1"],
     ['@x', "'@x"],
-    ['\tx', "'\tx"],
+    ['\tx', `"'\tx"`],
     ['\rx', `"'\rx"`]
   ])('guards %j against formula injection', (value, cell) => {
     expect(csvCell(value)).toBe(cell)

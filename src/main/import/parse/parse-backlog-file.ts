@@ -3,8 +3,12 @@ import { Readable } from 'node:stream'
 import Papa from 'papaparse'
 import { createBacklogCollector, type BacklogCollector } from '../../../shared/import/backlog-collector'
 import { csvRecordsConfig } from '../../../shared/import/csv-records'
-import { detectDelimiter, type CsvDelimiter } from '../../../shared/import/delimiter'
-import { createCsvTextDecoder, CsvEncodingError } from '../../../shared/import/text-encoding'
+import { createHeaderScanner, type HeaderScanner, type HeaderVerdict } from '../../../shared/import/delimiter'
+import {
+  createCsvTextDecoder,
+  CsvEncodingError,
+  type CsvTextDecoder
+} from '../../../shared/import/text-encoding'
 import type { BacklogOptions, BacklogParseResult } from '../../../shared/import/types'
 
 /**
@@ -34,24 +38,30 @@ export async function parseBacklogFile(
  */
 export const READ_SIZE = 256 * 1024
 
-async function* decodedText(path: string): AsyncGenerator<string> {
-  const decoder = createCsvTextDecoder()
+async function* decodedText(path: string, decoder: CsvTextDecoder): AsyncGenerator<string> {
   for await (const bytes of createReadStream(path, { highWaterMark: READ_SIZE }) as AsyncIterable<Buffer>)
     yield decoder.decode(bytes, false)
   yield decoder.decode(new Uint8Array(0), true)
 }
 
-/** The text read until the header record is complete, and the delimiter it shows. */
+/**
+ * The text read until the header record is complete (each piece scanned once), and the verdict on it. A
+ * header that does not end within HEADER_MAX_BYTES is refused after reading about that much.
+ */
 async function readUntilHeader(
-  text: AsyncIterator<string>
-): Promise<{ start: string; delimiter: CsvDelimiter }> {
+  text: AsyncIterator<string>,
+  decoder: CsvTextDecoder
+): Promise<{ start: string; header: HeaderVerdict }> {
   let start = ''
+  let scanner: HeaderScanner | undefined
   for (;;) {
     const next = await text.next()
-    if (next.done) return { start, delimiter: detectDelimiter(start, true) }
+    // Made after the first read: only then does the decoder know whether a byte-order mark came first.
+    scanner ??= createHeaderScanner(decoder.byteOrderMarkBytes)
+    if (next.done) return { start, header: scanner.end() }
     start += next.value
-    const delimiter = detectDelimiter(start, false)
-    if (delimiter) return { start, delimiter }
+    const header = scanner.feed(next.value)
+    if (header.state !== 'reading') return { start, header }
   }
 }
 
@@ -61,11 +71,17 @@ async function* startingWith(start: string, rest: AsyncIterator<string>): AsyncG
 }
 
 async function feedFile(path: string, collector: BacklogCollector): Promise<void> {
-  const text = decodedText(path)
-  const { start, delimiter } = await readUntilHeader(text)
+  const decoder = createCsvTextDecoder()
+  const text = decodedText(path, decoder)
+  const { start, header } = await readUntilHeader(text, decoder)
+  if (header.state === 'refused') {
+    collector.refuseFile(header.message)
+    await text.return(undefined) // closes the file without reading on
+    return
+  }
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(Readable.from(startingWith(start, text)), {
-      ...csvRecordsConfig(delimiter, collector),
+      ...csvRecordsConfig(header.delimiter, collector),
       complete: () => resolve(),
       error: reject
     })

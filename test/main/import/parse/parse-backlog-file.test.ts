@@ -91,6 +91,27 @@ describe('parseBacklogFile', () => {
     expect(result.orders).toEqual([])
   })
 
+  it('refuses a header whose quote never closes, with the byte offset of that quote in the file', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`"${backlogCsv([{}])}`)])
+    const result = await parseBacklogFile(file(bytes))
+    expect(result).toEqual(parseBacklog(bytes))
+    expect(result.fileErrors).toEqual([
+      'The header row is not closed: the quote (") at byte offset 3 opens a cell that is never closed. Close that cell with a second quote (") or remove the quote, and import again.'
+    ])
+    expect(result.orders).toEqual([])
+  })
+
+  it('stops reading a 20 MB one-line file whose first quote never closes once the header cap is passed', async () => {
+    // The last byte is not UTF-8: a reader that went on to the end would say so instead.
+    const line = `"${'x'.repeat(20 * 1024 * 1024)}`
+    const result = await parseBacklogFile(file(Buffer.concat([Buffer.from(line), Buffer.from([0xff])])))
+    const message = expect.stringMatching(
+      /^The header row is not closed: the quote \("\) at byte offset 0 opens a cell that is not closed within the first 64 KiB of the file\./
+    )
+    expect(result.fileErrors).toEqual([message])
+    expect(parseBacklog(line).fileErrors).toEqual([message])
+  })
+
   it('reports an empty file', async () => {
     expect((await parseBacklogFile(file(''))).fileErrors).toEqual([
       'The file is empty: it needs a header row and at least one order row.'

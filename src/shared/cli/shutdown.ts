@@ -1,8 +1,6 @@
-export { UsageError } from '../../shared/cli/usage-error'
-
 /**
- * Resolves on the first SIGINT or SIGTERM, so long-running commands can close cleanly. Both listeners go
- * once either fires, so a second signal gets Node's default (exit).
+ * Resolves on the first SIGINT or SIGTERM, so long-running commands (`teak-desk ui`, `teak-desk sandbox`)
+ * can close cleanly. Both listeners go once either fires, so a second signal gets Node's default (exit).
  */
 export function waitForShutdown(): Promise<void> {
   return new Promise((resolve) => {
