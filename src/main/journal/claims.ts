@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { utcText } from '../../shared/time/utc-text'
 import { JournalError } from './errors'
 
 /**
@@ -60,9 +61,9 @@ export class ClaimHeldError extends JournalError {
   }
 }
 
-/** "import run 3 (started 2026-12-02 04:20 UTC)". */
+/** "import run 3 (started 2026-12-02 04:20:15 UTC)". */
 export function holderText(holder: Pick<Sender, 'label' | 'startedAt'>): string {
-  return `${holder.label} (started ${holder.startedAt})`
+  return `${holder.label} (started ${utcText(holder.startedAt)})`
 }
 
 export interface Liveness {

@@ -8,6 +8,7 @@ import {
 } from '../../shared/journal/outcomes'
 import type { OrderRequest } from '../../shared/teak/order-request'
 import type { TeakOrderAnswer } from '../../shared/teak/responses'
+import { utcText } from '../../shared/time/utc-text'
 import type { Journal } from '../journal/journal'
 import { answerNote } from '../teak/answer'
 import type { CreateOrderResult, TeakClient } from '../teak/client'
@@ -143,7 +144,7 @@ function recordFailure(
     const duplicate: OperationError = {
       kind: 'duplicate',
       message: earlierSend
-        ? `Already sent from this computer on ${earlierSend.sentAt}; its policies are in History. (${error.message})`
+        ? `Already sent from this computer on ${utcText(earlierSend.sentAt)}; its policies are in History. (${error.message})`
         : error.message
     }
     journal.recordOutcome(operationId, {

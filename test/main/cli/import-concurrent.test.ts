@@ -128,7 +128,7 @@ describe('two CLI imports of one file at the same time', () => {
     const second = await runCli(args(file, join(dir.path, 'seq-b.json')), env)
     expect(second.code).toBe(2)
     expect(second.stderr).toMatch(
-      /^An import of this file is running in another window or process since \S+ \(run \d+, \d+ of 60 orders processed\)\. Wait for it to finish, or add --parallel/
+      /^An import of this file is running in another window or process since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(run \d+, \d+ of 60 orders processed\)\. Wait for it to finish, or add --parallel/
     )
     expectNoStackTrace(second.stderr)
     // It was not taken for an interrupted run: the first one carries on to the end.

@@ -121,7 +121,9 @@ describe('sending an order exactly once', () => {
       standing: 'created',
       earlierSend: { operationId: first.operationId, outcome: 'created' }
     })
-    expect(again.error?.message).toMatch(/^Already sent from this computer on \d{4}-\d\d-\d\dT/)
+    expect(again.error?.message).toMatch(
+      /^Already sent from this computer on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC;/
+    )
     expect(again.policies?.map((p) => p.policyNumber)).toEqual(first.policies?.map((p) => p.policyNumber))
     // Teak's account (created) stays the order's standing; the duplicate answer does not hide it.
     expect(journal.latestOutcomeFor('local', 'SO-9')).toBe('created')

@@ -79,7 +79,9 @@ describe('CSV formula guard', () => {
         already_submitted: 0,
         invalid: 1,
         rejected: 0,
-        failed: 0
+        failed: 0,
+        in_doubt: 0,
+        being_sent_elsewhere: 0
       },
       orders: [
         {
@@ -88,6 +90,7 @@ describe('CSV formula guard', () => {
           outcome: 'invalid',
           errors: [{ row: 2, column: null, message: 'x;@SUM(1)' }],
           status: null,
+          sent_by_run: null,
           policies: []
         }
       ]

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/contract/errors'
+import { utcText } from '../../../shared/time/utc-text'
 import type { ImportRunProgress } from '../../journal/import-runs'
 import type { Journal } from '../../journal/journal'
 
@@ -33,7 +34,7 @@ export function chooseRun(
   if (alongside && !flags.parallel) {
     throw new AppError(
       'conflict',
-      `An import of this file is running in another window or process since ${alongside.startedAt} ` +
+      `An import of this file is running in another window or process since ${utcText(alongside.startedAt)} ` +
         `(run ${alongside.id}, ${alongside.processedOrders} of ${alongside.totalOrders} orders processed). ` +
         'Wait for it to finish, or add --parallel to send only the orders it does not hold.'
     )
