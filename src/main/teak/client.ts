@@ -92,6 +92,11 @@ interface Call<T> {
   action: string
   changesTeak: boolean
   conflict?: string
+  /**
+   * The request carries the secret key (the auth call): nothing the server answers to it, neither body nor
+   * Location, is kept in an error, since it may echo the request in any encoding.
+   */
+  sendsSecret?: boolean
   read: (status: number, text: string) => Reading<T>
 }
 
@@ -126,6 +131,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       authorized: false,
       action: MINT_ACTION,
       changesTeak: false,
+      sendsSecret: true,
       read: (_status, text) => {
         const reading = readJson(authTokenResponseSchema, text)
         return reading.ok ? { ok: true, value: reading.value.token } : reading
@@ -195,11 +201,12 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
     })
     if (!outcome.ok) return { ok: false, failure: failureFromTransport(context, outcome.failure) }
     const { status, text, headers } = outcome
+    const kept = call.sendsSecret ? { text: '', location: null } : { text, location: headers.get('location') }
     if (status < 200 || status > 299) {
       const failure = failureFromResponse(context, {
         status,
-        text,
-        location: headers.get('location'),
+        text: kept.text,
+        location: kept.location,
         retryAfterMs: parseRetryAfter(headers.get('retry-after'), Date.now())
       })
       return { ok: false, failure }
@@ -207,7 +214,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
     const reading = call.read(status, text)
     return reading.ok
       ? { ok: true, status, value: reading.value }
-      : { ok: false, failure: unreadableSuccess(context, status, text, reading.problem) }
+      : { ok: false, failure: unreadableSuccess(context, status, kept.text, reading.problem) }
   }
 
   function report(call: Call<unknown>, attempt: number, startedAt: number, result: Attempt<unknown>) {
