@@ -4,6 +4,7 @@ import { startSandbox, type RunningSandbox } from '../sandbox'
 import { APP_NAME } from './data-dir'
 import { JOURNAL_FILE_NAME, openJournal, type Journal } from './journal/journal'
 import { EventBus } from './event-bus'
+import { keyVariablesFor, type KeyVariables } from './secrets/credentials'
 import { createKeytarSecretStore } from './secrets/keytar-store'
 import type { SecretStore } from './secrets/secret-store'
 import { resolveEnvironmentBaseUrl, type Environment } from './settings/environments'
@@ -15,8 +16,13 @@ export interface ServiceOptions {
   host: 'electron' | 'browser'
   /** Tests inject a store with a private keychain service; the app uses the OS keychain (`teak-desk`). */
   secrets?: SecretStore
-  /** Where TEAK_PUBLIC_KEY / TEAK_SECRET_KEY are read from (the CLI passes process.env). */
+  /**
+   * Where TEAK_PUBLIC_KEY / TEAK_SECRET_KEY / TEAK_ENV are read from: the CLI and the browser host pass
+   * process.env; the desktop app passes nothing and uses the keychain only.
+   */
   env?: NodeJS.ProcessEnv
+  /** The environment id or address the command line names (--env, --base-url): the variables are its keys. */
+  keysFor?: string
   /** better-sqlite3 binary for Electron's ABI when running unpackaged (`npm start`). */
   sqliteBinding?: string
 }
@@ -33,7 +39,8 @@ export interface Services {
   readonly events: EventBus
   readonly settings: SettingsStore
   readonly secrets: SecretStore
-  readonly env: NodeJS.ProcessEnv
+  /** TEAK_PUBLIC_KEY / TEAK_SECRET_KEY and the one environment (or address) they are for in this run. */
+  readonly keyVariables: KeyVariables
   /** The embedded Teak sandbox behind the `local` environment; its orders persist in the data directory. */
   readonly sandbox: RunningSandbox
   readonly journal: Journal
@@ -42,6 +49,7 @@ export interface Services {
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
+  const keyVariables = keyVariablesFor(options.env ?? {}, options.keysFor)
   mkdirSync(options.dataDir, { recursive: true })
   const settings = await openSettingsStore(options.dataDir)
   const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), {
@@ -56,7 +64,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events: new EventBus(),
     settings,
     secrets: options.secrets ?? createKeytarSecretStore(),
-    env: options.env ?? {},
+    keyVariables,
     sandbox,
     journal,
     baseUrlOf: (env) => resolveEnvironmentBaseUrl(env, sandbox.url),

@@ -35,7 +35,8 @@ export async function runImportCommand(argv: string[]): Promise<number> {
     dataDir,
     version: packageVersion(),
     host: 'browser',
-    env: process.env
+    env: process.env,
+    keysFor: flags.baseUrl ?? flags.env
   })
   try {
     return await importBacklog(services, flags, path)

@@ -17,7 +17,7 @@ import { uploadStore } from './upload-store'
 
 export type ImportServices = Pick<
   Services,
-  'journal' | 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'events' | 'dataDir'
+  'journal' | 'settings' | 'secrets' | 'keyVariables' | 'baseUrlOf' | 'events' | 'dataDir'
 >
 
 export interface ImportServiceOptions {

@@ -22,7 +22,7 @@ export interface Confirmations {
 
 type PriorSend = MethodOutput<'orders.priorSend'>
 
-type OrderServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'journal'>
+type OrderServices = Pick<Services, 'settings' | 'secrets' | 'keyVariables' | 'baseUrlOf' | 'journal'>
 
 /**
  * Whether the order is an opt-in, by Teak's rules: the quote token's `opt_in` claim, and no token means
