@@ -1,14 +1,20 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { startSandbox, type RunningSandbox } from '../sandbox'
-import { APP_NAME } from './data-dir'
+import { APP_NAME, makeDataDirPrivate } from './data-dir'
+import { DRAFT_FILE_NAME } from './drafts/draft-store'
+import { UPLOADS_FOLDER } from './import/upload-store'
 import { JOURNAL_FILE_NAME, openJournal, type Journal } from './journal/journal'
 import { EventBus } from './event-bus'
+import { LOG_FOLDER } from './log'
 import { keyVariablesFor, type KeyVariables } from './secrets/credentials'
 import { createKeytarSecretStore } from './secrets/keytar-store'
 import type { SecretStore } from './secrets/secret-store'
 import { resolveEnvironmentBaseUrl, type Environment } from './settings/environments'
+import { SETTINGS_FILE_NAME } from './settings/settings-file'
 import { openSettingsStore, type SettingsStore } from './settings/store'
+
+/** The embedded sandbox's orders, kept across restarts. */
+const SANDBOX_STATE_FILE_NAME = 'local-sandbox.json'
 
 export interface ServiceOptions {
   dataDir: string
@@ -25,6 +31,8 @@ export interface ServiceOptions {
   keysFor?: string
   /** better-sqlite3 binary for Electron's ABI when running unpackaged (`npm start`). */
   sqliteBinding?: string
+  /** The bus events go out on; given when the page is connected before the services exist (see app-start.ts). */
+  events?: EventBus
 }
 
 /**
@@ -50,18 +58,21 @@ export interface Services {
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
   const keyVariables = keyVariablesFor(options.env ?? {}, options.keysFor)
-  mkdirSync(options.dataDir, { recursive: true })
+  makeDataDirPrivate(options.dataDir, {
+    files: [SETTINGS_FILE_NAME, JOURNAL_FILE_NAME, DRAFT_FILE_NAME, SANDBOX_STATE_FILE_NAME],
+    folders: [UPLOADS_FOLDER, LOG_FOLDER]
+  })
   const settings = await openSettingsStore(options.dataDir)
   const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), {
     nativeBinding: options.sqliteBinding
   })
-  const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, 'local-sandbox.json') })
+  const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, SANDBOX_STATE_FILE_NAME) })
   return {
     appName: APP_NAME,
     version: options.version,
     dataDir: options.dataDir,
     host: options.host,
-    events: new EventBus(),
+    events: options.events ?? new EventBus(),
     settings,
     secrets: options.secrets ?? createKeytarSecretStore(),
     keyVariables,
