@@ -1,16 +1,14 @@
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, ipcMain, Menu, session } from 'electron'
-import { createDispatcher } from './contract/dispatcher'
+import { startApp } from './app-start'
 import { resolveDataDir } from './data-dir'
 import { bindContractIpc, forwardEvents } from './electron/ipc'
 import { buildApplicationMenu } from './electron/menu'
 import { denyAllPermissions } from './electron/session-security'
 import { guardEveryWebContents } from './electron/web-contents-guard'
 import { createMainWindow } from './electron/window'
-import { createHandlers } from './ipc/handlers'
 import { logInternalError } from './log'
-import { createServices } from './services'
 
 // Lifecycle only: every behaviour lives in services that run without Electron (see README, "Architecture").
 const rendererHtml = fileURLToPath(new URL('../renderer/index.html', import.meta.url))
@@ -32,30 +30,30 @@ function electronSqliteBinding(): string {
 }
 
 async function start(): Promise<void> {
-  const services = await createServices({
-    dataDir: app.getPath('userData'),
+  const dataDir = app.getPath('userData')
+  // A damaged journal does not stop the start: the page offers to move it aside (see app-start.ts).
+  const running = await startApp({
+    dataDir,
     version: app.getVersion(),
     host: 'electron',
-    sqliteBinding: app.isPackaged ? undefined : electronSqliteBinding()
-  })
-  const dispatch = createDispatcher(createHandlers(services), {
-    onInternalError: logInternalError(services.dataDir)
+    sqliteBinding: app.isPackaged ? undefined : electronSqliteBinding(),
+    onInternalError: logInternalError(dataDir)
   })
   denyAllPermissions(session.defaultSession)
   guardEveryWebContents(app, trusted)
-  bindContractIpc(ipcMain, dispatch, trusted)
+  bindContractIpc(ipcMain, running.dispatch, trusted)
   Menu.setApplicationMenu(buildApplicationMenu(process.platform === 'darwin', devServerUrl !== undefined))
 
   const window = createMainWindow({
     preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
   })
-  forwardEvents(services.events, window)
+  forwardEvents(running.events, window)
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()
     window.focus()
   })
   app.on('window-all-closed', () => app.quit())
-  app.on('before-quit', () => void services.close())
+  app.on('before-quit', () => void running.close())
   if (devServerUrl) await window.loadURL(devServerUrl)
   else await window.loadFile(rendererHtml)
 }

@@ -1,14 +1,21 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { startSandbox, type RunningSandbox } from '../sandbox'
-import { APP_NAME } from './data-dir'
+import { APP_NAME, makeDataDirPrivate } from './data-dir'
+import { DRAFT_FILE_NAME } from './drafts/draft-store'
+import { UPLOADS_FOLDER } from './import/upload-store'
 import { JOURNAL_FILE_NAME, openJournal, type Journal } from './journal/journal'
 import { holdSender } from './journal/sender-lease'
 import { EventBus } from './event-bus'
+import { LOG_FOLDER } from './log'
+import { keyVariablesFor, type KeyVariables } from './secrets/credentials'
 import { createKeytarSecretStore } from './secrets/keytar-store'
 import type { SecretStore } from './secrets/secret-store'
 import { resolveEnvironmentBaseUrl, type Environment } from './settings/environments'
+import { SETTINGS_FILE_NAME } from './settings/settings-file'
 import { openSettingsStore, type SettingsStore } from './settings/store'
+
+/** The embedded sandbox's orders, kept across restarts. */
+const SANDBOX_STATE_FILE_NAME = 'local-sandbox.json'
 
 export interface ServiceOptions {
   dataDir: string
@@ -16,10 +23,17 @@ export interface ServiceOptions {
   host: 'electron' | 'browser'
   /** Tests inject a store with a private keychain service; the app uses the OS keychain (`teak-desk`). */
   secrets?: SecretStore
-  /** Where TEAK_PUBLIC_KEY / TEAK_SECRET_KEY are read from (the CLI passes process.env). */
+  /**
+   * Where TEAK_PUBLIC_KEY / TEAK_SECRET_KEY / TEAK_ENV are read from: the CLI and the browser host pass
+   * process.env; the desktop app passes nothing and uses the keychain only.
+   */
   env?: NodeJS.ProcessEnv
+  /** The environment id or address the command line names (--env, --base-url): the variables are its keys. */
+  keysFor?: string
   /** better-sqlite3 binary for Electron's ABI when running unpackaged (`npm start`). */
   sqliteBinding?: string
+  /** The bus events go out on; given when the page is connected before the services exist (see app-start.ts). */
+  events?: EventBus
 }
 
 /**
@@ -34,7 +48,8 @@ export interface Services {
   readonly events: EventBus
   readonly settings: SettingsStore
   readonly secrets: SecretStore
-  readonly env: NodeJS.ProcessEnv
+  /** TEAK_PUBLIC_KEY / TEAK_SECRET_KEY and the one environment (or address) they are for in this run. */
+  readonly keyVariables: KeyVariables
   /** The embedded Teak sandbox behind the `local` environment; its orders persist in the data directory. */
   readonly sandbox: RunningSandbox
   readonly journal: Journal
@@ -48,12 +63,16 @@ export interface Services {
 }
 
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  mkdirSync(options.dataDir, { recursive: true })
+  const keyVariables = keyVariablesFor(options.env ?? {}, options.keysFor)
+  makeDataDirPrivate(options.dataDir, {
+    files: [SETTINGS_FILE_NAME, JOURNAL_FILE_NAME, DRAFT_FILE_NAME, SANDBOX_STATE_FILE_NAME],
+    folders: [UPLOADS_FOLDER, LOG_FOLDER]
+  })
   const settings = await openSettingsStore(options.dataDir)
   const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), {
     nativeBinding: options.sqliteBinding
   })
-  const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, 'local-sandbox.json') })
+  const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, SANDBOX_STATE_FILE_NAME) })
   const sender = holdSender(journal, {
     kind: 'app',
     label: `the order form of Teak Desk (process ${process.pid})`
@@ -63,10 +82,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     version: options.version,
     dataDir: options.dataDir,
     host: options.host,
-    events: new EventBus(),
+    events: options.events ?? new EventBus(),
     settings,
     secrets: options.secrets ?? createKeytarSecretStore(),
-    env: options.env ?? {},
+    keyVariables,
     sandbox,
     journal,
     senderId: sender.senderId,

@@ -69,7 +69,8 @@ export class StateWriter {
   private async write(): Promise<void> {
     const content: StateFileContent = { version: 1, orders: this.snapshot() }
     const temporary = `${this.file}.${process.pid}.tmp`
-    await writeFile(temporary, JSON.stringify(content))
+    // Its orders hold customer details typed into the app: readable by their owner only.
+    await writeFile(temporary, JSON.stringify(content), { mode: 0o600 })
     await rename(temporary, this.file)
   }
 }

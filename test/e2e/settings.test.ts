@@ -70,7 +70,7 @@ describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through
 
     await saveKeys(` ${DEMO_KEYS.publicKey} `, `${DEMO_KEYS.secretKey}\n`)
 
-    expect(await secrets.get('local')).toEqual(DEMO_KEYS)
+    expect(await secrets.get('local')).toEqual({ ...DEMO_KEYS, baseUrl: 'embedded' })
     expect(await page.getByTestId('public-key-masked').textContent()).toBe('pk_l…demo')
     expect(await page.getByTestId('key-status').textContent()).toContain('saved in the system keychain')
     expect(await secretInput.inputValue()).toBe('')
@@ -175,12 +175,34 @@ describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through
     await saveKeys('pk_custom_public_key', 'sk_custom_secret_key')
     expect(await secrets.get('eu-staging')).toEqual({
       publicKey: 'pk_custom_public_key',
-      secretKey: 'sk_custom_secret_key'
+      secretKey: 'sk_custom_secret_key',
+      baseUrl: 'http://127.0.0.1:1'
     })
     await page.getByRole('button', { name: 'Test connection' }).click()
     const alert = page.getByRole('alert')
     await alert.waitFor()
     expect(await alert.textContent()).toMatch(/Server not reachable\..*Could not reach EU staging/)
+
+    // A new address: the keys stay behind until they are confirmed for it.
+    await page.getByLabel('API address').fill('http://127.0.0.1:2')
+    await page.getByRole('button', { name: 'Save address' }).click()
+    await statusWith('Saved EU staging.').waitFor()
+    expect(await page.getByTestId('keys-address-changed').textContent()).toMatch(
+      /saved for http:\/\/127\.0\.0\.1:1;\s+EU staging now points at http:\/\/127\.0\.0\.1:2\./
+    )
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(
+        /Keys saved for another address\..*The keys for EU staging were saved for http:\/\/127\.0\.0\.1:1; this environment now points at http:\/\/127\.0\.0\.1:2\./
+      )
+    await screenshot(page, 'settings-keys-address-changed')
+    await page.getByRole('button', { name: 'Confirm keys for this address' }).click()
+    await statusWith('Keys confirmed for http://127.0.0.1:2.').waitFor()
+    expect(await page.getByTestId('keys-address-changed').count()).toBe(0)
+    expect(await secrets.get('eu-staging')).toMatchObject({ baseUrl: 'http://127.0.0.1:2' })
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    await expect.poll(() => alert.textContent()).toMatch(/Server not reachable\..*127\.0\.0\.1:2/)
 
     await page.getByRole('button', { name: 'Remove environment' }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Remove environment' }).click()

@@ -17,6 +17,7 @@ import type { Result } from '../../src/shared/contract'
 import { parseBacklog } from '../../src/shared/import/parse-backlog'
 import { readJwtClaims } from '../../src/shared/teak/quote-token'
 import { cliEnv, runCli } from '../main/cli/support/cli'
+import { AUTH_PATH, startFakeTeak, type FakeTeak } from '../main/teak/fake-teak'
 import { keychainForTests, testKeychainService } from '../main/secrets/support/keychain'
 import { makeTempDir } from '../support/temp-dir'
 import { generatedBacklogCsv } from './support/backlog-orders'
@@ -30,15 +31,26 @@ const SECRETS = [SECRET_KEY, WRONG_SECRET_KEY]
 
 const keychain = await keychainForTests()
 
-/** The secrets as written, and as base64 would carry them (a Basic header, a careless dump). */
+/**
+ * The secrets as written, JSON-escaped, URL-encoded, and as base64 would carry them (a Basic header, a careless
+ * dump, a server echoing the whole auth request): base64 of any text holding the secret contains one of the
+ * secret's encodings after 0, 1 or 2 other bytes, less the first and last groups it shares with its neighbours.
+ */
 function secretForms(): string[] {
-  const forms = SECRETS.flatMap((secret) => [
-    secret,
-    Buffer.from(secret).toString('base64').slice(0, 40),
-    Buffer.from(secret).toString('base64url').slice(0, 40)
-  ])
+  const forms = SECRETS.flatMap((secret) => {
+    const written = [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]
+    const encoded = [0, 1, 2].flatMap((shift) => {
+      const bytes = Buffer.concat([Buffer.alloc(shift, 'x'), Buffer.from(secret)])
+      return [bytes.toString('base64'), bytes.toString('base64url')].map((text) => text.slice(4, 24))
+    })
+    return [...written, ...encoded]
+  })
   return [...new Set(forms)]
 }
+
+/** The auth request the client sends, as a server would see it. */
+const authRequestBody = (secretKey: string) =>
+  JSON.stringify({ public_key: PUBLIC_KEY, secret_key: secretKey })
 
 /** Every auth token (a JWT whose claims say `token_use: auth`) in a text: quote tokens are not secret. */
 function authTokensIn(text: string): string[] {
@@ -97,10 +109,31 @@ describe.skipIf(!keychain.run)(keychain.title('the secret key and auth tokens le
   const responses: string[] = []
   let cliOutput = ''
   let sandbox: RunningSandbox
+  /** A Teak stand-in that refuses every auth call with a 400 echoing the request, base64- and URL-encoded. */
+  let echoing: FakeTeak
   let services: Services
 
   beforeAll(async () => {
     sandbox = await startSandbox({ clients: [{ publicKey: PUBLIC_KEY, secretKey: SECRET_KEY }] })
+    echoing = await startFakeTeak((request) =>
+      request.url === AUTH_PATH
+        ? {
+            status: 400,
+            body: {
+              error: {
+                errors: [
+                  {
+                    reason: 'invalid',
+                    message: `Cannot parse ${Buffer.from(request.body).toString('base64')}`
+                  },
+                  { reason: 'invalid', message: Buffer.from(request.body).toString('base64url') },
+                  { reason: 'invalid', field: 'secret_key', message: encodeURIComponent(request.body) }
+                ]
+              }
+            }
+          }
+        : { status: 500, body: 'unexpected call' }
+    )
     services = await createServices({
       dataDir,
       version: '0.0.0-test',
@@ -147,6 +180,28 @@ describe.skipIf(!keychain.run)(keychain.title('the secret key and auth tokens le
     // Sent again: Teak refuses the duplicate with a 409 and its own error text.
     expect(data(await submit('LEAK-1'))).toMatchObject({ outcome: 'already_submitted' })
     await call('orders.decodeQuote', { environmentId: id, token: sandbox.mintQuoteToken({ opt_in: true }) })
+
+    // A server that echoes the auth request back, encoded: in the connection test, a submission and its History.
+    const echo = data<{ id: string }>(
+      await call('settings.saveEnvironment', { label: 'Echoing stand-in', baseUrl: echoing.url })
+    ).id
+    await call('settings.setKeys', { envId: echo, publicKey: PUBLIC_KEY, secretKey: SECRET_KEY })
+    expect(data(await call('settings.testConnection', { envId: echo }))).toMatchObject({ ok: false })
+    await call('orders.submit', {
+      environmentId: echo,
+      order: {
+        token: sandbox.mintQuoteToken({ opt_in: true }),
+        order_number: 'LEAK-ECHO-1',
+        currency: 'USD',
+        event: { name: 'Match', start_date: '2027-05-01' },
+        items: [{ name: 'Seat', reference_number: 'LEAK-ECHO-1-1', cost: '80' }],
+        customer: { first_name: 'Grace', last_name: 'Hopper', email: 'grace@example.com' },
+        billing_address: { address1: '2 Side St', city: 'Arlington', zip_code: '22201', country: 'US' }
+      }
+    })
+    await call('history.detail', { environment: echo, orderNumber: 'LEAK-ECHO-1' })
+    expect(echoing.requests.filter((request) => request.url === AUTH_PATH).length).toBeGreaterThanOrEqual(2)
+    await services.secrets.delete(echo)
 
     // An import through the engine, some of its calls failing (in doubt, then failed), keys from the keychain.
     mkdirSync(reports)
@@ -212,19 +267,35 @@ describe.skipIf(!keychain.run)(keychain.title('the secret key and auth tokens le
     await services?.secrets.delete(services.settings.selectedEnvironment().id)
     await services?.close()
     await sandbox?.close()
+    await echoing?.close()
     dir.remove()
   })
 
-  it('the scan finds the secret, its base64 form and an auth token when they are there', async () => {
+  it('the scan finds the secret in every encoding, and an auth token, when they are there', async () => {
     const response = await fetch(`${sandbox.url}/api/v2/auth/token/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ public_key: PUBLIC_KEY, secret_key: SECRET_KEY })
+      body: authRequestBody(SECRET_KEY)
     })
     const { token } = (await response.json()) as { token: string }
-    const planted = `log line ${token} then ${Buffer.from(SECRET_KEY).toString('base64')}; ${WRONG_SECRET_KEY}`
-    expect(leaksIn(planted)).toHaveLength(3)
+    expect(leaksIn(`log line ${token}`)).toEqual([token])
+    const planted = [
+      WRONG_SECRET_KEY,
+      Buffer.from(SECRET_KEY).toString('base64'),
+      encodeURIComponent(authRequestBody(SECRET_KEY)),
+      ...['', 'a', 'ab'].flatMap((shift) => [
+        Buffer.from(shift + authRequestBody(SECRET_KEY)).toString('base64'),
+        Buffer.from(shift + authRequestBody(WRONG_SECRET_KEY)).toString('base64url')
+      ])
+    ]
+    for (const text of planted) expect(leaksIn(`echo: ${text}`), text).not.toEqual([])
     expect(leaksIn(`quote ${sandbox.mintQuoteToken({ opt_in: true })}`)).toEqual([])
+  })
+
+  it('the echoing stand-in got the secret, and its answers were seen', () => {
+    const bodies = echoing.requests.map((request) => request.body)
+    expect(bodies).toContain(authRequestBody(SECRET_KEY))
+    expect(responses.some((response) => response.includes('LEAK-ECHO-1'))).toBe(true)
   })
 
   it('the flow really used the secret: Teak holds the orders of the custom client', () => {

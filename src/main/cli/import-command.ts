@@ -14,7 +14,7 @@ import { runImport } from '../import/import-engine'
 import { parseBacklogFile } from '../import/parse/parse-backlog-file'
 import { assertReportPathsWritable, writeReportFiles } from '../import/report-files'
 import { createServices, type Services } from '../services'
-import { openSettingsStore } from '../settings/store'
+import { openSettingsStore, type SettingsStore } from '../settings/store'
 import { packageVersion } from './package-info'
 
 /**
@@ -35,8 +35,10 @@ export async function runImportCommand(argv: string[]): Promise<number> {
     dataDir,
     version: packageVersion(),
     host: 'browser',
-    env: process.env
+    env: process.env,
+    keysFor: flags.baseUrl ?? flags.env
   })
+  warnAboutSettings(services.settings)
   try {
     return await importBacklog(services, flags, path)
   } finally {
@@ -45,7 +47,9 @@ export async function runImportCommand(argv: string[]): Promise<number> {
 }
 
 async function dryRun(dataDir: string, flags: ImportFlags, path: string): Promise<number> {
-  const label = targetLabel(await openSettingsStore(dataDir), flags)
+  const settings = await openSettingsStore(dataDir)
+  warnAboutSettings(settings)
+  const label = targetLabel(settings, flags)
   const parsed = await parseBacklogFile(path, { missingTokenAsOptIn: flags.missingTokenAsOptIn })
   process.stdout.write(dryRunText(`${flags.file} (for ${label})`, parsed))
   return hasInputProblems(parsed) ? 1 : 0
@@ -102,6 +106,11 @@ async function importBacklog(services: Services, flags: ImportFlags, path: strin
   } finally {
     target.client.close()
   }
+}
+
+/** The warning the app shows when settings.json was unusable and set aside: said here too, once, on stderr. */
+function warnAboutSettings(settings: SettingsStore): void {
+  if (settings.loadWarning) process.stderr.write(`${settings.loadWarning}\n`)
 }
 
 /** Missing, a folder or unreadable: the command cannot start (exit 2). What it holds is the parser's to judge. */

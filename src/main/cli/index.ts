@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/contract'
 import { UsageError } from '../../shared/cli/usage-error'
-import { JournalError } from '../journal/errors'
+import { JournalDamagedError, JournalError } from '../journal/errors'
 import { IMPORT_USAGE, SANDBOX_USAGE, UI_USAGE } from './usage'
 
 type Run = (argv: string[]) => Promise<void | number>
@@ -13,6 +13,11 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
 }
 
 const USAGE = ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n')
+
+const DAMAGED_JOURNAL_REMEDY =
+  'To start a new journal, run `teak-desk ui` and choose "Move it aside", or rename the file yourself to ' +
+  'journal.sqlite.corrupt-<date> together with its -wal and -shm files, if any. Nothing is deleted either way: ' +
+  'the orders it recorded are still at Teak, and the old file keeps their history.'
 
 function isUsageMistake(error: unknown): error is Error {
   return (
@@ -41,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof AppError) {
       process.stderr.write(`${error.message}\n`)
+      return 2
+    }
+    if (error instanceof JournalDamagedError) {
+      process.stderr.write(`${error.message} Nothing was sent.\n${DAMAGED_JOURNAL_REMEDY}\n`)
       return 2
     }
     // The journal refused something (never a stack trace): its message names what and why.

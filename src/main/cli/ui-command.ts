@@ -1,12 +1,10 @@
 import { parseArgs } from 'node:util'
 import { UsageError } from '../../shared/cli/usage-error'
 import { waitForShutdown } from '../../shared/cli/shutdown'
-import { createDispatcher } from '../contract/dispatcher'
+import { startApp } from '../app-start'
 import { resolveDataDir } from '../data-dir'
 import { startBrowserHost } from '../host/server'
-import { createHandlers } from '../ipc/handlers'
 import { logInternalError } from '../log'
-import { createServices } from '../services'
 import { packageVersion } from './package-info'
 import { ensureRendererBuilt } from './renderer-build'
 
@@ -18,21 +16,25 @@ export async function runUiCommand(argv: string[]): Promise<void> {
     throw new UsageError(`--port must be a port number; got "${values.port}".`)
 
   const rendererDir = await ensureRendererBuilt((line) => process.stderr.write(`${line}\n`))
-  const services = await createServices({
-    dataDir: resolveDataDir(),
+  const dataDir = resolveDataDir()
+  const running = await startApp({
+    dataDir,
     version: packageVersion(),
     host: 'browser',
-    env: process.env
+    env: process.env,
+    onInternalError: logInternalError(dataDir)
   })
-  const dispatch = createDispatcher(createHandlers(services), {
-    onInternalError: logInternalError(services.dataDir)
+  const host = await startBrowserHost({
+    dispatch: running.dispatch,
+    events: running.events,
+    rendererDir,
+    port
   })
-  const host = await startBrowserHost({ dispatch, events: services.events, rendererDir, port })
   process.stdout.write(`Teak Desk is running at ${host.url}\n`)
   process.stdout.write(
     'Open that address in your browser (it works only on this computer). Press Ctrl+C to stop.\n'
   )
   await waitForShutdown()
   await host.close()
-  await services.close()
+  await running.close()
 }

@@ -13,11 +13,11 @@ import { startImport, type ImportProgress } from './import-engine'
 import { parseBacklogFile } from './parse/parse-backlog-file'
 import type { RetryPolicy } from './retry-policy'
 import { throttleLatest } from './throttle'
-import { uploadStore } from './upload-store'
+import { UPLOADS_FOLDER, uploadStore } from './upload-store'
 
 export type ImportServices = Pick<
   Services,
-  'journal' | 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'events' | 'dataDir'
+  'journal' | 'settings' | 'secrets' | 'keyVariables' | 'baseUrlOf' | 'events' | 'dataDir'
 >
 
 export interface ImportServiceOptions {
@@ -55,7 +55,7 @@ interface CurrentRun {
  * offered again, re-read from the kept file.
  */
 export function createImportService(services: ImportServices, options: ImportServiceOptions = {}) {
-  const uploads = uploadStore(join(services.dataDir, 'imports'))
+  const uploads = uploadStore(join(services.dataDir, UPLOADS_FOLDER))
   let preview: {
     id: string
     fileName: string
@@ -193,6 +193,9 @@ export function createImportService(services: ImportServices, options: ImportSer
       })
       .then((state) => {
         client.close()
+        // The kept copy holds customer data: it goes once the run can be neither resumed nor retried.
+        if (state === 'cancelled' || (state === 'finished' && run.report?.summary.failed === 0))
+          uploads.remove(spec.upload)
         events.flush()
         run.status = { ...run.status, state }
         services.events.emit('import.progress', run.status)

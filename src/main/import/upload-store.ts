@@ -1,6 +1,10 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../data-dir'
+
+/** The folder of the data folder they are kept in. */
+export const UPLOADS_FOLDER = 'imports'
 
 /** Upload ids are ours (random UUIDs); anything else never becomes a path. */
 const UPLOAD_ID = /^[0-9a-f-]{36}$/
@@ -8,7 +12,7 @@ const EXTENSION = '.csv'
 
 /**
  * Backlog files the page handed over, kept in `<data dir>/imports/<id>.csv` so an interrupted run can be
- * re-read and resumed after the app restarts.
+ * re-read and resumed after the app restarts. They hold customer data: readable by their owner only.
  */
 export interface UploadStore {
   save(id: string, text: string): Promise<string>
@@ -26,9 +30,9 @@ export function uploadStore(dir: string): UploadStore {
   }
   return {
     async save(id, text) {
-      await mkdir(dir, { recursive: true })
+      await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
       const path = pathOf(id)
-      await writeFile(path, text)
+      await writeFile(path, text, { mode: PRIVATE_FILE_MODE })
       return path
     },
     find(id) {

@@ -1,7 +1,13 @@
+import { AppError } from '../../shared/contract/errors'
 import type { Handlers } from '../contract/dispatcher'
 import type { Services } from '../services'
 
-export function appHandlers(services: Services): Pick<Handlers, 'app.info' | 'app.ping'> {
+type AppMethod = 'app.info' | 'app.ping' | 'app.journalProblem' | 'app.setAsideJournal'
+
+/** With the services running, the journal opened: there is no problem, and nothing to set aside. */
+export function appHandlers(
+  services: Pick<Services, 'appName' | 'version' | 'dataDir' | 'host' | 'settings'>
+): Pick<Handlers, AppMethod> {
   return {
     'app.info': () => ({
       name: services.appName,
@@ -11,6 +17,10 @@ export function appHandlers(services: Services): Pick<Handlers, 'app.info' | 'ap
       environments: services.settings.environments(),
       selectedEnvironment: services.settings.current().selectedEnvironment
     }),
-    'app.ping': ({ message }) => ({ pong: true, echo: message, at: new Date().toISOString() })
+    'app.ping': ({ message }) => ({ pong: true, echo: message, at: new Date().toISOString() }),
+    'app.journalProblem': () => null,
+    'app.setAsideJournal': () => {
+      throw new AppError('conflict', 'The journal is in use and intact: there is nothing to move aside.')
+    }
   }
 }

@@ -18,7 +18,7 @@ export function createHandlers(services: Services): Handlers {
       secrets: services.secrets,
       resolveBaseUrl: services.baseUrlOf,
       createClient: createTeakClient,
-      env: services.env
+      keyVariables: services.keyVariables
     }),
     ...historyHandlers({ journal: services.journal }),
     ...ordersHandlers(services),

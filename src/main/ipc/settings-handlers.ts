@@ -7,7 +7,12 @@ import type {
   settingsMethods
 } from '../../shared/contract/settings'
 import type { Handlers } from '../contract/dispatcher'
-import { resolveCredentials } from '../secrets/credentials'
+import {
+  addressChangedMessage,
+  resolveCredentials,
+  unusedVariablesNote,
+  type KeyVariables
+} from '../secrets/credentials'
 import { keyStatusOf } from '../secrets/key-status'
 import type { SecretStore } from '../secrets/secret-store'
 import {
@@ -24,8 +29,8 @@ export interface SettingsHandlerDeps {
   /** The address to call for an environment (the embedded sandbox's port is only known at run time). */
   resolveBaseUrl(env: Environment): string
   createClient: AuthenticatingClientFactory
-  /** Where TEAK_PUBLIC_KEY / TEAK_SECRET_KEY are read from; without it, keys come from the keychain only. */
-  env?: NodeJS.ProcessEnv
+  /** TEAK_PUBLIC_KEY / TEAK_SECRET_KEY and what they are for; without it, keys come from the keychain only. */
+  keyVariables?: KeyVariables
   connectionTimeoutMs?: number
 }
 
@@ -50,8 +55,12 @@ export function settingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers, keyo
       return view()
     },
     'settings.setKeys': async ({ envId, publicKey, secretKey }) => {
-      deps.settings.environment(envId)
-      await deps.secrets.set(envId, { publicKey, secretKey })
+      const { baseUrl } = deps.settings.environment(envId)
+      await deps.secrets.set(envId, { publicKey, secretKey, baseUrl })
+      return view()
+    },
+    'settings.confirmKeysForAddress': async ({ envId, baseUrl }) => {
+      await confirmKeysForAddress(deps, envId, baseUrl)
       return view()
     },
     'settings.removeKeys': async ({ envId }) => {
@@ -74,7 +83,9 @@ async function settingsView(deps: SettingsHandlerDeps): Promise<SettingsView> {
     deps.settings.environments().map(async (env): Promise<EnvironmentView> => {
       let keys: KeyStatus
       try {
-        keys = keyStatusOf(await resolveCredentials(env.id, { env: deps.env, store: deps.secrets }))
+        keys = keyStatusOf(
+          await resolveCredentials(env, { variables: deps.keyVariables, store: deps.secrets })
+        )
       } catch (error) {
         if (!isCredentialsProblem(error)) throw error
         credentialsProblem ??= error.message
@@ -83,6 +94,8 @@ async function settingsView(deps: SettingsHandlerDeps): Promise<SettingsView> {
       return { ...env, keys, requiresConfirmation: requiresConfirmation(env) }
     })
   )
+  if (deps.keyVariables && !environments.some((env) => env.keys.source === 'environment'))
+    credentialsProblem ??= unusedVariablesNote(deps.keyVariables) || null
   return {
     environments,
     selectedEnvironment: data.selectedEnvironment,
@@ -112,7 +125,15 @@ async function testEnvironmentConnection(
       message: `${env.label} has no address yet. Enter the API address Teak gave you, then test again.`
     }
   }
-  const resolved = await resolveCredentials(env.id, { env: deps.env, store: deps.secrets })
+  const resolved = await resolveCredentials(env, { variables: deps.keyVariables, store: deps.secrets })
+  if (resolved?.savedForOtherAddress != null) {
+    // Refused before anything is sent: the secret goes only to the address it was saved for.
+    return {
+      ok: false,
+      reason: 'address_changed',
+      message: addressChangedMessage(env, resolved.savedForOtherAddress)
+    }
+  }
   if (!resolved) {
     return {
       ok: false,
@@ -126,4 +147,22 @@ async function testEnvironmentConnection(
     credentials: resolved.pair,
     timeoutMs: deps.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS
   })
+}
+
+/** Binds an environment's keychain keys to the address the person was shown, if it is still the current one. */
+async function confirmKeysForAddress(
+  deps: SettingsHandlerDeps,
+  envId: string,
+  baseUrl: string
+): Promise<void> {
+  const env = deps.settings.environment(envId)
+  if (env.baseUrl !== baseUrl) {
+    throw new AppError(
+      'conflict',
+      `${env.label} points at ${env.baseUrl || 'no address'} now, not ${baseUrl}. Check the address, then confirm again.`
+    )
+  }
+  const stored = await deps.secrets.get(envId)
+  if (!stored) throw new AppError('not_found', `No keys are saved for ${env.label} in the system keychain.`)
+  await deps.secrets.set(envId, { publicKey: stored.publicKey, secretKey: stored.secretKey, baseUrl })
 }

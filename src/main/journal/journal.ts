@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
+import { damageOr } from './errors'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
 import { migrate } from './migrations'
@@ -31,7 +32,7 @@ export interface JournalOptions {
   nativeBinding?: string
 }
 
-/** Opens (creating or upgrading as needed) the journal at `filePath`. */
+/** Opens (creating or upgrading as needed) the journal at `filePath`; a damaged one throws JournalDamagedError. */
 export function openJournal(filePath: string, options: JournalOptions = {}): Journal {
   const db = openDatabase(filePath, options.nativeBinding)
   try {
@@ -56,6 +57,6 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     }
   } catch (error) {
     db.close()
-    throw error
+    throw damageOr(error, filePath)
   }
 }

@@ -23,7 +23,10 @@ export interface Confirmations {
 
 type PriorSend = MethodOutput<'orders.priorSend'>
 
-type OrderServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'journal' | 'senderId'>
+type OrderServices = Pick<
+  Services,
+  'settings' | 'secrets' | 'keyVariables' | 'baseUrlOf' | 'journal' | 'senderId'
+>
 
 /**
  * Whether the order is an opt-in, by Teak's rules: the quote token's `opt_in` claim, and no token means

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/contract'
-import { resolveCredentials } from '../secrets/credentials'
+import { credentialsForSending, unusedVariablesNote } from '../secrets/credentials'
 import type { Services } from '../services'
 import { createTeakClient, type TeakClient, type TeakLogEntry } from '../teak/client'
 
@@ -10,10 +10,11 @@ export interface EnvironmentClient {
 
 /**
  * A Teak client for one environment: its address, its keys (keychain, TEAK_* variables, or the demo keys
- * for the local sandbox) and the token policy chosen in Settings. The secret stays inside the client.
+ * for the local sandbox) and the token policy chosen in Settings. The secret stays inside the client, and keys
+ * saved for another address than the environment's current one are refused (see `credentialsForSending`).
  */
 export async function openEnvironmentClient(
-  services: Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf'>,
+  services: Pick<Services, 'settings' | 'secrets' | 'keyVariables' | 'baseUrlOf'>,
   environmentId: string,
   options: { log?: (entry: TeakLogEntry) => void } = {}
 ): Promise<EnvironmentClient> {
@@ -24,11 +25,15 @@ export async function openEnvironmentClient(
       `${environment.label} has no API address yet. Enter it in Settings first.`
     )
   }
-  const resolved = await resolveCredentials(environment.id, { env: services.env, store: services.secrets })
+  const resolved = await credentialsForSending(environment, {
+    variables: services.keyVariables,
+    store: services.secrets
+  })
   if (!resolved) {
+    const note = unusedVariablesNote(services.keyVariables)
     throw new AppError(
       'no_credentials',
-      `No keys are set for ${environment.label}. Enter them in Settings first.`
+      `No keys are set for ${environment.label}. Enter them in Settings first.${note ? ` ${note}` : ''}`
     )
   }
   const client = createTeakClient({

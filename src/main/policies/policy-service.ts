@@ -17,7 +17,7 @@ import { journaledCall } from './journaled-call'
 import { requireProductionConfirmation } from '../settings/production-gate'
 import { changeOrderIdOf, policyIdOf } from './teak-ids'
 
-type PolicyServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf' | 'journal'>
+type PolicyServices = Pick<Services, 'settings' | 'secrets' | 'keyVariables' | 'baseUrlOf' | 'journal'>
 
 /**
  * Why the policies of an order in this standing cannot be changed, or null when Teak holds them. An order

@@ -14,10 +14,12 @@ export function maskPublicKey(key: string): string {
 
 /** What the page may see of the keys an environment would use. */
 export function keyStatusOf(resolved: ResolvedCredentials | null): KeyStatus {
-  if (!resolved) return { publicKeyMasked: null, hasSecret: false, source: 'none' }
+  if (!resolved)
+    return { publicKeyMasked: null, hasSecret: false, source: 'none', savedForOtherAddress: null }
   return {
     publicKeyMasked: maskPublicKey(resolved.pair.publicKey),
     hasSecret: resolved.pair.secretKey.length > 0,
-    source: resolved.source
+    source: resolved.source,
+    savedForOtherAddress: resolved.savedForOtherAddress
   }
 }

@@ -1,13 +1,18 @@
 import { z } from 'zod'
 import { AppError } from '../../shared/contract/errors'
 import { keychainUnavailable } from './keychain-errors'
-import type { KeyPair, SecretStore } from './secret-store'
+import type { SecretStore, StoredKeys } from './secret-store'
 
 export const KEYCHAIN_SERVICE = 'teak-desk'
 
 type Keytar = typeof import('keytar')
 
-const storedPairSchema = z.object({ publicKey: z.string().min(1), secretKey: z.string().min(1) })
+const storedKeysSchema = z.object({
+  publicKey: z.string().min(1),
+  secretKey: z.string().min(1),
+  // Absent in entries written before keys were bound to an address.
+  baseUrl: z.string().nullable().default(null)
+})
 
 export interface KeytarStoreOptions {
   /** The keychain service name; tests use their own so they never touch a person's real keys. */
@@ -17,7 +22,8 @@ export interface KeytarStoreOptions {
 
 /**
  * Key pairs in the operating system's keychain (Keychain on macOS, Credential Manager on Windows, the Secret
- * Service on Linux): service `teak-desk`, account = environment id, password = the pair as JSON.
+ * Service on Linux): service `teak-desk`, account = environment id, password = the pair and the address it was
+ * saved for, as JSON.
  */
 export function createKeytarSecretStore(options: KeytarStoreOptions = {}): SecretStore {
   const service = options.service ?? KEYCHAIN_SERVICE
@@ -46,12 +52,12 @@ export function createKeytarSecretStore(options: KeytarStoreOptions = {}): Secre
       const stored = await keychain((keytar) => keytar.getPassword(service, envId))
       return stored === null ? null : parseStored(stored, envId)
     },
-    set: (envId, pair) =>
+    set: (envId, keys) =>
       keychain((keytar) =>
         keytar.setPassword(
           service,
           envId,
-          JSON.stringify({ publicKey: pair.publicKey, secretKey: pair.secretKey })
+          JSON.stringify({ publicKey: keys.publicKey, secretKey: keys.secretKey, baseUrl: keys.baseUrl })
         )
       ),
     delete: (envId) => keychain((keytar) => keytar.deletePassword(service, envId))
@@ -63,14 +69,14 @@ async function loadKeytar(): Promise<Keytar> {
   return module.default ?? module
 }
 
-function parseStored(stored: string, envId: string): KeyPair {
+function parseStored(stored: string, envId: string): StoredKeys {
   let json: unknown
   try {
     json = JSON.parse(stored)
   } catch {
     json = undefined
   }
-  const parsed = storedPairSchema.safeParse(json)
+  const parsed = storedKeysSchema.safeParse(json)
   if (!parsed.success) {
     throw new AppError(
       'no_credentials',

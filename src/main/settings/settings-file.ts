@@ -7,6 +7,7 @@ import {
   environmentLabelSchema,
   normalizeBaseUrl
 } from '../../shared/contract/settings'
+import { asidePath } from '../data-dir'
 import { writeFileAtomic } from './atomic-write'
 import { BUILT_IN_IDS, CUSTOM_ID_PATTERN, LOCAL_ID } from './environments'
 
@@ -96,7 +97,7 @@ export async function loadSettingsFile(path: string, now: Date = new Date()): Pr
   const parsed = parseSettings(text)
   if (parsed.ok) return { data: parsed.data, warning: null }
 
-  const backup = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`
+  const backup = asidePath(path, now)
   await rename(path, backup)
   return {
     data: defaultSettings(),

@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ensurePrivateDir } from '../data-dir'
 import {
   environmentsOf,
   findEnvironment,
@@ -39,7 +39,7 @@ export async function openSettingsStore(
   dataDir: string,
   options: { now?: () => Date } = {}
 ): Promise<SettingsStore> {
-  await mkdir(dataDir, { recursive: true })
+  ensurePrivateDir(dataDir)
   const filePath = join(dataDir, SETTINGS_FILE_NAME)
   const loaded = await loadSettingsFile(filePath, (options.now ?? (() => new Date()))())
   let data = loaded.data

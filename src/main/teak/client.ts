@@ -115,6 +115,11 @@ interface Call<T> {
   createsOrder?: boolean
   /** Teak ties this call to the integration level (PATCH orders, contract-notes §5.2): a 403 says so. */
   needsIntegrationLevel?: boolean
+  /**
+   * The request carries the secret key (the auth call): nothing the server answers to it, neither body nor
+   * Location, is kept in an error, since it may echo the request in any encoding.
+   */
+  sendsSecret?: boolean
   /** Reads a 2xx body; only a call whose next step needs something from it (the auth token) may refuse it. */
   read: (status: number, text: string, secrets: readonly string[]) => Reading<T>
 }
@@ -150,6 +155,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       authorized: false,
       action: MINT_ACTION,
       changesTeak: false,
+      sendsSecret: true,
       read: (_status, text) => {
         const reading = readJson(authTokenResponseSchema, text)
         return reading.ok ? { ok: true, value: reading.value.token } : reading
@@ -223,11 +229,12 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
     })
     if (!outcome.ok) return { ok: false, failure: failureFromTransport(context, outcome.failure) }
     const { status, text, headers } = outcome
+    const kept = call.sendsSecret ? { text: '', location: null } : { text, location: headers.get('location') }
     if (status < 200 || status > 299) {
       const failure = failureFromResponse(context, {
         status,
-        text,
-        location: headers.get('location'),
+        text: kept.text,
+        location: kept.location,
         retryAfterMs: parseRetryAfter(headers.get('retry-after'), Date.now())
       })
       return { ok: false, failure }
@@ -235,7 +242,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
     const reading = call.read(status, text, context.secrets)
     return reading.ok
       ? { ok: true, status, value: reading.value }
-      : { ok: false, failure: unreadableSuccess(context, status, text, reading.problem) }
+      : { ok: false, failure: unreadableSuccess(context, status, kept.text, reading.problem) }
   }
 
   function report(call: Call<unknown>, attempt: number, startedAt: number, result: Attempt<unknown>) {

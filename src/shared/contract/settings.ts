@@ -95,7 +95,13 @@ export type KeySource = z.infer<typeof keySourceSchema>
 export const keyStatusSchema = z.object({
   publicKeyMasked: z.string().nullable(),
   hasSecret: z.boolean(),
-  source: keySourceSchema
+  source: keySourceSchema,
+  /**
+   * Keys are bound to the address they were saved for. Set when the environment's address changed since: the
+   * address they were saved for ('' if the environment had none yet). They are not sent until re-entered or
+   * confirmed for the new address (`settings.confirmKeysForAddress`).
+   */
+  savedForOtherAddress: z.string().nullable()
 })
 export type KeyStatus = z.infer<typeof keyStatusSchema>
 
@@ -125,7 +131,16 @@ export const connectionTestResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), ms: z.number().nonnegative() }),
   z.object({
     ok: z.literal(false),
-    reason: z.enum(['unreachable', 'wrong_keys', 'tls', 'timeout', 'no_keys', 'not_configured', 'other']),
+    reason: z.enum([
+      'unreachable',
+      'wrong_keys',
+      'tls',
+      'timeout',
+      'no_keys',
+      'address_changed',
+      'not_configured',
+      'other'
+    ]),
     message: z.string()
   })
 ])
@@ -158,6 +173,14 @@ export const settingsMethods = {
     settingsViewSchema
   ),
   'settings.removeKeys': method(z.object({ envId: environmentIdSchema }).strict(), settingsViewSchema),
+  /**
+   * Binds the keys saved for an environment to its current address, `baseUrl` (the address the person saw and
+   * confirmed: refused if the environment points elsewhere by now).
+   */
+  'settings.confirmKeysForAddress': method(
+    z.object({ envId: environmentIdSchema, baseUrl: z.string().min(1).max(BASE_URL_MAX_LENGTH) }).strict(),
+    settingsViewSchema
+  ),
   'settings.update': method(
     z
       .object({

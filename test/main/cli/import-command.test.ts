@@ -5,6 +5,7 @@ import { DEMO_KEYS, startSandbox, type RunningSandbox } from '../../../src/sandb
 import { importReportSchema, REPORT_CSV_COLUMNS } from '../../../src/shared/import/report'
 import { backlogCsv, quoteToken } from '../../shared/import/csv-fixtures'
 import { makeTempDir } from '../../support/temp-dir'
+import { startFakeTeak } from '../teak/fake-teak'
 import { cliEnv, runCli } from './support/cli'
 
 const KEYS = { TEAK_PUBLIC_KEY: DEMO_KEYS.publicKey, TEAK_SECRET_KEY: DEMO_KEYS.secretKey }
@@ -151,6 +152,49 @@ describe('teak-desk import', () => {
     expect(sent.code).toBe(0)
     expect(sent.stdout).toMatch(/into local: 1 orders\.\n\s+created\s+1/)
   })
+
+  it('uses TEAK_PUBLIC_KEY / TEAK_SECRET_KEY only for the environment the run names', async () => {
+    const elsewhere = await startFakeTeak((request) => ({ status: 400, body: { echo: request.body } }))
+    /** A data directory whose Settings select "Elsewhere" (the recording server) and know "Staging". */
+    const withSettings = () => {
+      const dataDir = home()
+      writeFileSync(
+        join(dataDir, 'settings.json'),
+        JSON.stringify({
+          version: 1,
+          selectedEnvironment: 'elsewhere',
+          customEnvironments: [
+            { id: 'staging', label: 'Staging', baseUrl: sandbox.url },
+            { id: 'elsewhere', label: 'Elsewhere', baseUrl: elsewhere.url }
+          ]
+        })
+      )
+      return dataDir
+    }
+    try {
+      const file = backlog([{ order_number: 'CLI-SCOPE-1' }])
+      const [unnamed, contradicting, named] = await Promise.all([
+        runCli(['import', file], cliEnv(withSettings(), KEYS)),
+        runCli(
+          ['import', file, '--env', 'staging'],
+          cliEnv(withSettings(), { ...KEYS, TEAK_ENV: 'elsewhere' })
+        ),
+        runCli(['import', file, '--env', 'staging'], cliEnv(withSettings(), KEYS))
+      ])
+      expect(elsewhere.requests).toEqual([])
+      expect(unnamed.code).toBe(2)
+      expect(unnamed.stderr).toBe(
+        'No keys are set for Elsewhere. Enter them in Settings first. TEAK_PUBLIC_KEY and TEAK_SECRET_KEY are used only for the environment named by TEAK_ENV (on the command line: --env or --base-url), never for the local sandbox; no environment is named, so they are ignored.\n'
+      )
+      expect(contradicting.code).toBe(2)
+      expect(contradicting.stderr).toMatch(/^TEAK_ENV names "elsewhere" but this run is for "staging"/)
+      expect(named.stderr).not.toMatch(/Error/)
+      expect(named.code).toBe(0)
+      expect(stored('CLI-SCOPE-1')).toBe(1)
+    } finally {
+      await elsewhere.close()
+    }
+  }, 60_000)
 
   it('checks a file with --dry-run without sending or opening the journal', async () => {
     const good = backlog([{ order_number: 'CLI-DRY-1' }])

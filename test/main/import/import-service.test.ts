@@ -51,6 +51,8 @@ describe('the app import service', () => {
 
   const stored = (prefix: string) =>
     services.sandbox.orders().filter((o) => o.order_number.startsWith(`${prefix}-`))
+  /** Whether the copy of a previewed file is still kept in the data directory. */
+  const kept = (previewId: string) => readdirSync(join(dir.path, 'imports')).includes(`${previewId}.csv`)
 
   it('previews a file, keeps it in the data directory, and imports it with progress events', async () => {
     const text = backlog('SVC', 6, [{ order_number: 'SVC-bad', currency: 'XYZ' }])
@@ -69,6 +71,8 @@ describe('the app import service', () => {
     expect(last.progress.summary).toMatchObject({ created: 6, invalid: 1 })
     expect(imports.report(started.runId).summary).toEqual(last.progress.summary)
     expect(stored('SVC')).toHaveLength(6)
+    // Finished with nothing to retry: the copy of the file, customer data included, is gone.
+    expect(kept(preview.previewId)).toBe(false)
     // A preview is started once.
     await expect(
       imports.start({
@@ -122,6 +126,7 @@ describe('the app import service', () => {
     expect(last.progress.done).toBeLessThan(20)
     expect(stored('CAN')).toHaveLength(last.progress.summary.created)
     expect(imports.unfinished()).toEqual([])
+    expect(kept(preview.previewId)).toBe(false)
     await services.settings.update({ importConcurrency: 4 })
   })
 
@@ -138,6 +143,8 @@ describe('the app import service', () => {
       confirmations: { production: false }
     })
     expect((await ended(first.runId)).progress.summary.failed).toBe(3)
+    // Kept while "Retry failed orders" may still re-read it.
+    expect(kept(preview.previewId)).toBe(true)
 
     services.sandbox.setFaults(NO_FAULTS)
     const retry = await imports.retryFailed({ runId: first.runId, confirmations: { production: false } })
@@ -145,11 +152,13 @@ describe('the app import service', () => {
     const last = await ended(retry.runId)
     expect(last.progress.summary).toMatchObject({ orders: 3, failed: 0 })
     expect(stored('RTY')).toHaveLength(3)
+    expect(kept(preview.previewId)).toBe(false)
   })
 
   it('keeps only the files of runs that can still be resumed when the app starts again', async () => {
-    const kept = readdirSync(join(dir.path, 'imports'))
-    expect(kept.length).toBeGreaterThan(0)
+    // A file previewed but never imported when the app closed.
+    await imports.preview({ fileName: 'left.csv', text: backlog('LEFT', 1), missingTokenAsOptIn: false })
+    expect(readdirSync(join(dir.path, 'imports'))).toHaveLength(1)
     createImportService(services)
     expect(readdirSync(join(dir.path, 'imports'))).toEqual([])
   })

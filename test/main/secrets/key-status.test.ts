@@ -16,13 +16,24 @@ describe('keyStatusOf', () => {
   it('shows the masked public key and where the keys come from, never the secret', () => {
     const status = keyStatusOf({
       pair: { publicKey: 'pk_sandbox_abcdef', secretKey: 'sk_top_secret' },
-      source: 'keychain'
+      source: 'keychain',
+      savedForOtherAddress: 'https://a.example'
     })
-    expect(status).toEqual({ publicKeyMasked: 'pk_s…cdef', hasSecret: true, source: 'keychain' })
+    expect(status).toEqual({
+      publicKeyMasked: 'pk_s…cdef',
+      hasSecret: true,
+      source: 'keychain',
+      savedForOtherAddress: 'https://a.example'
+    })
     expect(JSON.stringify(status)).not.toContain('sk_top')
   })
 
   it('shows "none" when there are no keys', () => {
-    expect(keyStatusOf(null)).toEqual({ publicKeyMasked: null, hasSecret: false, source: 'none' })
+    expect(keyStatusOf(null)).toEqual({
+      publicKeyMasked: null,
+      hasSecret: false,
+      source: 'none',
+      savedForOtherAddress: null
+    })
   })
 })

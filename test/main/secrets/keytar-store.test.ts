@@ -15,10 +15,11 @@ function digestOf(pair: KeyPair): string {
   return createHash('sha256').update(`${pair.publicKey}\n${pair.secretKey}`).digest('hex')
 }
 
-function freshPair(): KeyPair {
+function freshPair(): KeyPair & { baseUrl: string } {
   return {
     publicKey: `pk_test_${randomBytes(4).toString('hex')}`,
-    secretKey: `sk_${randomBytes(16).toString('hex')}`
+    secretKey: `sk_${randomBytes(16).toString('hex')}`,
+    baseUrl: `https://${randomBytes(4).toString('hex')}.example`
   }
 }
 
@@ -48,7 +49,7 @@ describe.runIf(keychain.run)(keychain.title('the system keychain'), () => {
     expect(await store.delete('sandbox')).toBe(false)
   })
 
-  it('stores one JSON pair per environment id under its service', async () => {
+  it('stores one JSON pair and the address it was saved for per environment id under its service', async () => {
     const one = freshPair()
     const two = freshPair()
     await store.set('one', one)

@@ -109,7 +109,13 @@ describe('other inputs', () => {
   })
 
   it('strips a secret a handler might add by mistake before it crosses the boundary', () => {
-    const keys = { publicKeyMasked: 'pk_l…demo', hasSecret: true, source: 'keychain', secretKey: 'sk_leak' }
+    const keys = {
+      publicKeyMasked: 'pk_l…demo',
+      hasSecret: true,
+      source: 'keychain',
+      savedForOtherAddress: null,
+      secretKey: 'sk_leak'
+    }
     const env = {
       id: 'local',
       label: 'L',

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatcher, type Handlers } from '../../../src/main/contract/dispatcher'
 import { settingsHandlers } from '../../../src/main/ipc/settings-handlers'
+import { keyVariablesFor } from '../../../src/main/secrets/credentials'
 import { createKeytarSecretStore } from '../../../src/main/secrets/keytar-store'
 import { resolveEnvironmentBaseUrl } from '../../../src/main/settings/environments'
 import { openSettingsStore } from '../../../src/main/settings/store'
@@ -35,7 +36,7 @@ async function app(env?: NodeJS.ProcessEnv) {
     secrets,
     resolveBaseUrl: (environment) => resolveEnvironmentBaseUrl(environment, sandbox.url),
     createClient: createTeakClient,
-    env,
+    keyVariables: env && keyVariablesFor(env),
     connectionTimeoutMs: 2_000
   })
   const dispatch = createDispatcher(handlers as Handlers)
@@ -65,23 +66,44 @@ describe('without the keychain', () => {
       ['sandbox', 'sandbox', false],
       ['production', 'production', true]
     ])
-    expect(keysOf(view, 'local')).toEqual({ publicKeyMasked: 'pk_l…demo', hasSecret: true, source: 'demo' })
+    expect(keysOf(view, 'local')).toEqual({
+      publicKeyMasked: 'pk_l…demo',
+      hasSecret: true,
+      source: 'demo',
+      savedForOtherAddress: null
+    })
   })
 
-  it('shows keys from TEAK_PUBLIC_KEY / TEAK_SECRET_KEY for every environment, masked', async () => {
-    const call = await app({ TEAK_PUBLIC_KEY: 'pk_from_variables', TEAK_SECRET_KEY: 'sk_from_variables' })
+  it('shows keys from TEAK_PUBLIC_KEY / TEAK_SECRET_KEY, masked, for the one environment TEAK_ENV names', async () => {
+    const variables = { TEAK_PUBLIC_KEY: 'pk_from_variables', TEAK_SECRET_KEY: 'sk_from_variables' }
+    const call = await app({ ...variables, TEAK_ENV: 'sandbox' })
     const view: SettingsView = await call('settings.get')
-    for (const env of view.environments) {
-      expect(env.keys).toEqual({ publicKeyMasked: 'pk_f…bles', hasSecret: true, source: 'environment' })
-    }
+    expect(view.environments.map((env) => [env.id, env.keys.source])).toEqual([
+      ['local', 'demo'],
+      ['sandbox', 'environment'],
+      ['production', 'none']
+    ])
+    expect(keysOf(view, 'sandbox')).toEqual({
+      publicKeyMasked: 'pk_f…bles',
+      hasSecret: true,
+      source: 'environment',
+      savedForOtherAddress: null
+    })
+    expect(view.credentialsProblem).toBeNull()
     expect(JSON.stringify(view)).not.toContain('sk_from')
+
+    const unnamed: SettingsView = await (await app(variables))('settings.get')
+    expect(unnamed.environments.map((env) => env.keys.source)).toEqual(['demo', 'none', 'none'])
+    expect(unnamed.credentialsProblem).toMatch(
+      /^TEAK_PUBLIC_KEY and TEAK_SECRET_KEY are used only for the environment named by TEAK_ENV .*so they are ignored\.$/
+    )
   })
 
   it('still shows the page when only one variable is set, and says what is wrong', async () => {
-    const call = await app({ TEAK_SECRET_KEY: 'sk_alone' })
+    const call = await app({ TEAK_SECRET_KEY: 'sk_alone', TEAK_ENV: 'sandbox' })
     const view: SettingsView = await call('settings.get')
     expect(view.credentialsProblem).toMatch(/^TEAK_SECRET_KEY is set but TEAK_PUBLIC_KEY is not\./)
-    expect(keysOf(view, 'sandbox')).toEqual({ publicKeyMasked: null, hasSecret: false, source: 'none' })
+    expect(keysOf(view, 'sandbox')).toMatchObject({ publicKeyMasked: null, hasSecret: false, source: 'none' })
     await expect(call('settings.testConnection', { envId: 'sandbox' })).rejects.toMatchObject({
       code: 'no_credentials'
     })
@@ -159,7 +181,7 @@ describe('without the keychain', () => {
   })
 
   it('tests a custom environment with keys from the variables', async () => {
-    const call = await app(DEMO_VARIABLES)
+    const call = await app({ ...DEMO_VARIABLES, TEAK_ENV: 'emulator' })
     const { id } = await call('settings.saveEnvironment', { label: 'Emulator', baseUrl: sandbox.url })
     expect(await call('settings.testConnection', { envId: id })).toEqual({ ok: true, ms: expect.any(Number) })
   })
@@ -182,10 +204,15 @@ describe.runIf(keychain.run)(keychain.title('with the keychain'), () => {
     expect(keysOf(view, 'sandbox')).toEqual({
       publicKeyMasked: 'pk_s…2345',
       hasSecret: true,
-      source: 'keychain'
+      source: 'keychain',
+      savedForOtherAddress: null
     })
     expect(view.credentialsProblem).toBeNull()
-    expect(await secrets.get('sandbox')).toEqual({ publicKey: 'pk_sandbox_12345', secretKey })
+    expect(await secrets.get('sandbox')).toEqual({
+      publicKey: 'pk_sandbox_12345',
+      secretKey,
+      baseUrl: 'https://api.sandbox.helloteak.com'
+    })
 
     expect(readdirSync(dir.path)).toEqual(['settings.json'])
     const onDisk = readFileSync(join(dir.path, 'settings.json'), 'utf8')
@@ -195,7 +222,11 @@ describe.runIf(keychain.run)(keychain.title('with the keychain'), () => {
     expect(JSON.stringify(view)).not.toContain(secretKey)
 
     const removed: SettingsView = await call('settings.removeKeys', { envId: 'sandbox' })
-    expect(keysOf(removed, 'sandbox')).toEqual({ publicKeyMasked: null, hasSecret: false, source: 'none' })
+    expect(keysOf(removed, 'sandbox')).toMatchObject({
+      publicKeyMasked: null,
+      hasSecret: false,
+      source: 'none'
+    })
     expect(await secrets.get('sandbox')).toBeNull()
   })
 

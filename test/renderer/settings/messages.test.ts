@@ -17,6 +17,7 @@ describe('connection test results', () => {
       'tls',
       'timeout',
       'no_keys',
+      'address_changed',
       'not_configured',
       'other'
     ]

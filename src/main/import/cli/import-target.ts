@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/errors'
-import { credentialsFromVariables, PUBLIC_KEY_VARIABLE, SECRET_KEY_VARIABLE } from '../../secrets/credentials'
+import { keysFromVariablesFor, PUBLIC_KEY_VARIABLE, SECRET_KEY_VARIABLE } from '../../secrets/credentials'
 import { openEnvironmentClient } from '../../orders/teak-client-for'
 import { PRODUCTION_ID } from '../../settings/environments'
 import type { SettingsStore } from '../../settings/store'
@@ -18,12 +18,13 @@ export interface ImportTarget {
   client: TeakClient
 }
 
-type TargetServices = Pick<Services, 'settings' | 'secrets' | 'env' | 'baseUrlOf'>
+type TargetServices = Pick<Services, 'settings' | 'secrets' | 'keyVariables' | 'baseUrlOf'>
 
 /**
  * The environment named by --env (default: the one selected in Settings) with its keys, or the address of
- * --base-url with the keys from TEAK_PUBLIC_KEY / TEAK_SECRET_KEY. Production, by name or by address,
- * needs --yes. Every refusal is an AppError: a configuration problem (exit 2).
+ * --base-url with the keys from TEAK_PUBLIC_KEY / TEAK_SECRET_KEY (the services were created with
+ * `keysFor` set to what the command line names, so the variables apply to that and nothing else). Production,
+ * by name or by address, needs --yes. Every refusal is an AppError: a configuration problem (exit 2).
  */
 export async function openImportTarget(services: TargetServices, flags: ImportFlags): Promise<ImportTarget> {
   if (flags.baseUrl !== undefined) return adHocTarget(services, flags.baseUrl, flags.yes)
@@ -42,7 +43,7 @@ export function targetLabel(settings: SettingsStore, flags: ImportFlags): string
 function adHocTarget(services: TargetServices, baseUrl: string, yes: boolean): ImportTarget {
   const production = services.settings.environment(PRODUCTION_ID)
   if (production.baseUrl === baseUrl && !yes) throw productionRefusal(`${production.label} (${baseUrl})`)
-  const credentials = credentialsFromVariables(services.env)
+  const credentials = keysFromVariablesFor(baseUrl, services.keyVariables)
   if (!credentials) {
     throw new AppError(
       'no_credentials',

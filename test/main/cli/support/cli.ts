@@ -12,12 +12,12 @@ export interface CliResult {
 
 /**
  * The environment of a CLI child: this process's (keychain session included) with its own data directory,
- * and Teak keys only when a test gives them.
+ * and Teak keys (and TEAK_ENV) only when a test gives them.
  */
 export function cliEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TEAK_DESK_HOME: home, ...extra }
-  if (!('TEAK_PUBLIC_KEY' in extra)) delete env.TEAK_PUBLIC_KEY
-  if (!('TEAK_SECRET_KEY' in extra)) delete env.TEAK_SECRET_KEY
+  for (const name of ['TEAK_PUBLIC_KEY', 'TEAK_SECRET_KEY', 'TEAK_ENV'])
+    if (!(name in extra)) delete env[name]
   return env
 }
 

@@ -7,6 +7,7 @@ const FAILURE_TITLES: Record<ConnectionFailureReason, string> = {
   tls: 'Secure connection (TLS) failed',
   timeout: 'Timed out',
   no_keys: 'No keys',
+  address_changed: 'Keys saved for another address',
   not_configured: 'Not configured',
   other: 'Connection test failed'
 }
