@@ -119,13 +119,46 @@ describe('two CLI imports of one file at the same time', () => {
     }
   })
 
+  it('with --parallel beside a run held mid-way: the second takes only what the first does not hold', async () => {
+    const file = backlog('MID')
+    const home = join(dir.path, 'home-mid')
+    const env = cliEnv(home, KEYS)
+    const [reportA, reportB] = [join(dir.path, 'mid-a.json'), join(dir.path, 'mid-b.json')]
+    const first = startCli(args(file, reportA), env)
+    await waitFor('the first import to send some orders', async () => (await creations('MID')).size >= 3)
+    first.kill('SIGSTOP')
+    const second = await runCli(args(file, reportB, '--parallel'), env)
+    first.kill('SIGCONT')
+    const firstExit = await exited(first)
+    expectNoStackTrace(second.stderr)
+    expectNoStackTrace(first.output().stderr)
+    expect(second.stderr).toMatch(/Run \d+ is sending this file too: orders it holds are left to it\./)
+
+    const created = await creations('MID')
+    expect(created.size).toBe(ORDERS)
+    expect([...created.values()].every((times) => times === 1)).toBe(true)
+    const [a, b] = [readReport(reportA), readReport(reportB)]
+    for (const [index, entry] of a.orders.entries()) {
+      expect(b.orders[index].sent_by_run).toBe(entry.sent_by_run)
+    }
+    // What the second left to the first, the first sent.
+    const firstRun = a.orders.find((o) => o.outcome === 'created' && o.sent_by_run !== null)?.sent_by_run
+    for (const entry of b.orders.filter((o) => o.outcome === 'being_sent_elsewhere')) {
+      expect(entry.sent_by_run).toBe(firstRun)
+    }
+    expect(firstExit.code).toBe(a.summary.being_sent_elsewhere > 0 ? 1 : 0)
+  })
+
   it('without --parallel: a second import of a file still being imported stops (exit 2) and says so', async () => {
     const file = backlog('SEQ')
     const home = join(dir.path, 'home-seq')
     const env = cliEnv(home, KEYS)
     const first = startCli(args(file, join(dir.path, 'seq-a.json'), '--concurrency', '1'), env)
     await waitFor('the first import to send some orders', async () => (await creations('SEQ')).size >= 3)
+    // Held still (alive, mid-run) however fast the machine, until the second import has tried.
+    first.kill('SIGSTOP')
     const second = await runCli(args(file, join(dir.path, 'seq-b.json')), env)
+    first.kill('SIGCONT')
     expect(second.code).toBe(2)
     expect(second.stderr).toMatch(
       /^An import of this file is running in another window or process since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(run \d+, \d+ of 60 orders processed\)\. Wait for it to finish, or add --parallel/
