@@ -174,7 +174,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
         ...error.toJSON(),
         status: undefined,
         rawBody: undefined,
-        message: `${error.message} (Needed to ${action}; this request was not sent.)`,
+        message: `${error.message} (Needed to ${action}; this attempt stopped before sending it.)`,
         requestMayHaveReachedTeak: false
       })
     }

@@ -194,7 +194,7 @@ describe('runImport against the sandbox', () => {
       })
       expect(result.report.orders[0]).toMatchObject({ outcome: 'failed', status: null })
       expect(result.report.orders[0].errors[0].message).toMatch(
-        /^Could not get an access token from Teak: .*\(Needed to create order NT-0; this request was not sent\.\)$/
+        /^Could not get an access token from Teak: .*\(Needed to create order NT-0; this attempt stopped before sending it\.\)$/
       )
       expect(journal.latestOutcomeFor(env, 'NT-0')).toBe('failed')
       expect(ordersCalls()).toBe(callsBefore)

@@ -57,9 +57,12 @@ describe('the answer to the auth call is never kept', () => {
       await failureOf(client.createOrder(ORDER))
     ]) {
       expect(error.rawBody).toBeUndefined()
-      expect(error.message.replace(/ \(Needed to create order A-1; nothing was sent\.\)$/, '')).toMatch(
-        message
-      )
+      expect(
+        error.message.replace(
+          / \(Needed to create order A-1; this attempt stopped before sending it\.\)$/,
+          ''
+        )
+      ).toMatch(message)
       expect(JSON.stringify(error)).not.toContain('server note')
     }
     client.close()

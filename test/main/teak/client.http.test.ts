@@ -537,7 +537,7 @@ describe('timeouts and connection failures', () => {
     const error = await failure(teakClient.createOrder(ORDER))
     expect(error).toMatchObject({ kind: 'network', requestMayHaveReachedTeak: false })
     expect(error.message).toMatch(
-      /^Could not get an access token from Teak: .* \(Needed to create order A-1; this request was not sent\.\)$/
+      /^Could not get an access token from Teak: .* \(Needed to create order A-1; this attempt stopped before sending it\.\)$/
     )
   })
 
