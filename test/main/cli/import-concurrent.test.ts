@@ -5,7 +5,7 @@ import { DEMO_KEYS } from '../../../src/sandbox'
 import { importReportSchema, type ImportReport } from '../../../src/shared/import/report'
 import { backlogCsv } from '../../shared/import/csv-fixtures'
 import { makeTempDir } from '../../support/temp-dir'
-import { cliEnv, exited, runCli, startCli, waitFor } from './support/cli'
+import { cliEnv, exited, runCli, startCli, startSandboxProcess, waitFor } from './support/cli'
 
 const KEYS = { TEAK_PUBLIC_KEY: DEMO_KEYS.publicKey, TEAK_SECRET_KEY: DEMO_KEYS.secretKey }
 const ORDERS = 60
@@ -17,25 +17,21 @@ const ORDERS = 60
  */
 describe('two CLI imports of one file at the same time', () => {
   const dir = makeTempDir()
-  let sandbox: ReturnType<typeof startCli>
+  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>
   let url = ''
 
   beforeAll(async () => {
-    sandbox = startCli(['sandbox', '--port', '0', '--latency-ms', '10'], cliEnv(dir.path))
-    await waitFor('the sandbox to listen', () => /listening on (\S+)/.test(sandbox.output().stdout))
-    url = /listening on (\S+)/.exec(sandbox.output().stdout)![1]
+    sandbox = await startSandboxProcess(['--latency-ms', '10'], cliEnv(dir.path))
+    url = sandbox.url
   })
   afterAll(async () => {
-    sandbox.kill('SIGTERM')
-    await exited(sandbox)
+    await sandbox.stop()
     dir.remove()
   })
 
   async function creations(prefix: string): Promise<Map<string, number>> {
-    const response = await fetch(`${url}/__sandbox/orders`)
-    const body = (await response.json()) as { orders: { order_number: string }[] }
     const counts = new Map<string, number>()
-    for (const { order_number: n } of body.orders) {
+    for (const n of await sandbox.orderNumbers()) {
       if (n.startsWith(`${prefix}-`)) counts.set(n, (counts.get(n) ?? 0) + 1)
     }
     return counts

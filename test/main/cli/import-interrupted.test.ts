@@ -7,7 +7,7 @@ import { importReportSchema } from '../../../src/shared/import/report'
 import { isAtTeak } from '../../../src/shared/journal/outcomes'
 import { backlogCsv } from '../../shared/import/csv-fixtures'
 import { makeTempDir } from '../../support/temp-dir'
-import { cliEnv, exited, runCli, startCli, waitFor, type CliResult } from './support/cli'
+import { cliEnv, exited, runCli, startCli, startSandboxProcess, waitFor, type CliResult } from './support/cli'
 
 const KEYS = { TEAK_PUBLIC_KEY: DEMO_KEYS.publicKey, TEAK_SECRET_KEY: DEMO_KEYS.secretKey }
 const ORDERS = 40
@@ -18,28 +18,22 @@ const ORDERS = 40
  */
 describe('an interrupted CLI import', () => {
   const dir = makeTempDir()
-  let sandbox: ReturnType<typeof startCli>
+  let sandbox: Awaited<ReturnType<typeof startSandboxProcess>>
   let url = ''
 
   beforeAll(async () => {
-    sandbox = startCli(
-      ['sandbox', '--port', '0', '--latency-ms', '25', '--state', join(dir.path, 'sandbox.json')],
+    sandbox = await startSandboxProcess(
+      ['--latency-ms', '25', '--state', join(dir.path, 'sandbox.json')],
       cliEnv(dir.path)
     )
-    await waitFor('the sandbox to listen', () => /listening on (\S+)/.test(sandbox.output().stdout))
-    url = /listening on (\S+)/.exec(sandbox.output().stdout)![1]
+    url = sandbox.url
   })
   afterAll(async () => {
-    sandbox.kill('SIGTERM')
-    await exited(sandbox)
+    await sandbox.stop()
     dir.remove()
   })
 
-  async function sandboxOrders(): Promise<string[]> {
-    const response = await fetch(`${url}/__sandbox/orders`)
-    const body = (await response.json()) as { orders: { order_number: string }[] }
-    return body.orders.map((order) => order.order_number)
-  }
+  const sandboxOrders = () => sandbox.orderNumbers()
 
   async function quoteToken(optIn: boolean): Promise<string> {
     const response = await fetch(`${url}/__sandbox/quote-token`, {

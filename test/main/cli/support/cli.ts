@@ -65,3 +65,25 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
+
+/** `teak-desk sandbox` in a process of its own (Teak outlives the imports); resolves once it listens. */
+export async function startSandboxProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv
+): Promise<{ url: string; stop(): Promise<void>; orderNumbers(): Promise<string[]> }> {
+  const sandbox = startCli(['sandbox', '--port', '0', ...args], env)
+  await waitFor('the sandbox to listen', () => /listening on (\S+)/.test(sandbox.output().stdout))
+  const url = /listening on (\S+)/.exec(sandbox.output().stdout)![1]
+  return {
+    url,
+    async stop() {
+      sandbox.kill('SIGTERM')
+      await exited(sandbox)
+    },
+    async orderNumbers() {
+      const response = await fetch(`${url}/__sandbox/orders`)
+      const body = (await response.json()) as { orders: { order_number: string }[] }
+      return body.orders.map((order) => order.order_number)
+    }
+  }
+}
