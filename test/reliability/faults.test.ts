@@ -9,14 +9,19 @@ import type { ImportReport } from '../../src/shared/import/report'
 import { parseBacklog } from '../../src/shared/import/parse-backlog'
 import type { ParsedOrder } from '../../src/shared/import/types'
 import { isAtTeak } from '../../src/shared/journal/outcomes'
+import { rateLimitClock } from '../support/rate-limit-clock'
 import { makeTempDir } from '../support/temp-dir'
 import { generatedBacklogCsv } from './support/backlog-orders'
 
 const ORDERS = 60
 const isOptOut = (order: number) => order % 10 === 0
 const CONCURRENCY = 8
-/** Short, so a call the sandbox never answers costs little; far above the sandbox's latency. */
-const CLIENT_TIMEOUT_MS = 300
+/**
+ * Timing, kept apart from what the scenarios assert. The client's timeout is far above any real answer,
+ * even on a busy machine, so only the calls the sandbox leaves unanswered on purpose time out; each of
+ * those costs this long.
+ */
+const CLIENT_TIMEOUT_MS = 5_000
 /**
  * Two attempts per order and quick back-off: enough faults outlast the retries that some orders end
  * `failed`, which the final retry pass must then settle.
@@ -71,8 +76,11 @@ describe('an import against a failing Teak', () => {
   afterAll(() => dir.remove())
 
   async function setUp(name: string, faults: Partial<Faults>) {
-    const sandbox = await startSandbox({ latencyMs: 5, seed: 7 })
+    // Timing: the first window of a rate limit overflows however slowly this machine sends.
+    const rateClock = rateLimitClock()
+    const sandbox = await startSandbox({ latencyMs: 5, seed: 7, rateLimitClock: rateClock.now })
     sandbox.setFaults(faults)
+    if (faults.rateLimit) rateClock.overflow(faults.rateLimit)
     const client = createTeakClient({
       baseUrl: sandbox.url,
       credentials: DEMO_KEYS,
