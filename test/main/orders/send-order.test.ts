@@ -32,12 +32,7 @@ describe('sending an order exactly once', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 })
-    client = createTeakClient({
-      baseUrl: sandbox.url,
-      credentials: DEMO_KEYS,
-      timeoutMs: 1500,
-      maxRetries: 0
-    })
+    client = createTeakClient({ baseUrl: sandbox.url, credentials: DEMO_KEYS, maxRetries: 0 })
     journal = openJournal(`${dir.path}/journal.sqlite`)
   })
   afterEach(() => sandbox.setFaults(NO_FAULTS))
@@ -147,7 +142,7 @@ describe('sending an order exactly once', () => {
     const closed = await startSandbox({ port: 0 })
     const url = closed.url
     await closed.close()
-    const offline = createTeakClient({ baseUrl: url, credentials: DEMO_KEYS, timeoutMs: 1000, maxRetries: 0 })
+    const offline = createTeakClient({ baseUrl: url, credentials: DEMO_KEYS, maxRetries: 0 })
     const result = await sendOrderOnce({
       journal,
       client: offline,

@@ -35,8 +35,7 @@ async function app(env?: NodeJS.ProcessEnv) {
     secrets,
     resolveBaseUrl: (environment) => resolveEnvironmentBaseUrl(environment, sandbox.url),
     createClient: createTeakClient,
-    env,
-    connectionTimeoutMs: 2_000
+    env
   })
   const dispatch = createDispatcher(handlers as Handlers)
   return async (method: string, input: unknown = {}) => {
