@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(() => sandbox.close())
 
-const target = (baseUrl: string, secretKey = DEMO_KEYS.secretKey, timeoutMs = 5_000) => ({
+const target = (baseUrl: string, secretKey = DEMO_KEYS.secretKey, timeoutMs = 15_000) => ({
   label: 'Test target',
   baseUrl,
   credentials: { publicKey: DEMO_KEYS.publicKey, secretKey },
