@@ -1,4 +1,5 @@
-import { exited, startCli, waitFor } from '../../test/main/cli/support/cli'
+import { exited, startCli } from '../../test/main/cli/support/cli'
+import { waitFor } from '../../test/support/wait-for'
 
 export interface SandboxProcess {
   url: string

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { assumptionsPatchSchema, DEFAULT_ASSUMPTIONS, type SandboxAssumptions } from './assumptions'
 import { DEMO_KEYS, type ClientKeys } from './auth'
+import type { HeldCall } from './call-gate'
 import { parsePatch } from './errors'
 import { faultsPatchSchema, NO_FAULTS, type Faults } from './faults'
 import { loadState, StateWriter } from './persistence'
@@ -16,7 +17,7 @@ import { validateQuoteInput } from './validation'
  */
 export { DEMO_KEYS }
 export { DEFAULT_ASSUMPTIONS, NO_FAULTS }
-export type { ClientKeys, Faults, RequestLogEntry, SandboxAssumptions, StoredOrder }
+export type { ClientKeys, Faults, HeldCall, RequestLogEntry, SandboxAssumptions, StoredOrder }
 export type { StoredCustomer, StoredEvent, StoredItem, StoredPolicy } from './records'
 
 export interface SandboxOptions {
@@ -32,6 +33,19 @@ export interface SandboxOptions {
   assumptions?: Partial<SandboxAssumptions>
   /** Clients besides the demo client (`DEMO_KEYS`). */
   clients?: ClientKeys[]
+  /**
+   * Real time for the rate limit's one-second windows. Tests replace it to put a burst of calls into one
+   * window, which a busy machine might otherwise spread over several.
+   */
+  rateLimitClock?: () => number
+}
+
+/** Calls held by `RunningSandbox.hold`. */
+export interface SandboxHold {
+  /** The calls waiting now, in arrival order. */
+  held(): HeldCall[]
+  /** Lets the held calls, and every later one, through. */
+  release(): void
 }
 
 export interface QuoteTokenInput {
@@ -56,6 +70,11 @@ export interface RunningSandbox {
   reset(): void
   mintQuoteToken(input: QuoteTokenInput): string
   advanceClock(ms: number): void
+  /**
+   * For tests that act while calls are in flight: the next `after` /api calls are answered as usual, every
+   * later one is read and then held until `release()` (or `reset`, or `close`).
+   */
+  hold(after?: number): SandboxHold
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -64,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     stateFile,
     clients = [],
     assumptions = {},
+    rateLimitClock,
     latencyMs,
     failRate,
     resetRate,
@@ -86,7 +106,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     assumptions: { ...DEFAULT_ASSUMPTIONS, ...parsePatch(assumptionsPatchSchema, assumptions) },
     faults,
     orders: stateFile ? await loadState(stateFile) : [],
-    onChange: () => writer?.schedule()
+    onChange: () => writer?.schedule(),
+    rateLimitClock
   })
 
   const server = createSandboxServer(state)
@@ -103,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     url: `http://127.0.0.1:${boundPort}`,
     port: boundPort,
     close: async () => {
+      state.gate.open()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
@@ -114,6 +136,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     requests: () => state.log.list(),
     reset: () => state.reset(),
     mintQuoteToken: (input) => state.quotes.mint(validateQuoteInput({ ...input })),
-    advanceClock: (ms) => state.clock.advance(ms)
+    advanceClock: (ms) => state.clock.advance(ms),
+    hold: (after = 0) => {
+      state.gate.close(after)
+      return { held: () => state.gate.held(), release: () => state.gate.open() }
+    }
   }
 }

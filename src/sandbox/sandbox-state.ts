@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { assumptionsPatchSchema, type SandboxAssumptions } from './assumptions'
 import { Authenticator, type ClientKeys } from './auth'
+import { CallGate } from './call-gate'
 import { createClock } from './clock'
 import { parsePatch } from './errors'
 import { FaultInjector, type Faults } from './faults'
@@ -16,6 +17,8 @@ export interface SandboxStateOptions {
   orders: StoredOrder[]
   /** Called after every change to the stored orders (persistence hooks in here). */
   onChange: () => void
+  /** Real time for the rate limit's windows (see `SandboxOptions.rateLimitClock`). */
+  rateLimitClock?: () => number
 }
 
 /** Everything one running sandbox holds; routes read and change it, the HTTP layer never does. */
@@ -23,6 +26,7 @@ export class SandboxState {
   readonly clock = createClock()
   readonly store: SandboxStore
   readonly faults: FaultInjector
+  readonly gate = new CallGate()
   readonly log = new RequestLog()
   readonly auth: Authenticator
   readonly quotes: QuoteTokens
@@ -32,7 +36,7 @@ export class SandboxState {
     // One random key per sandbox: tokens of another sandbox (or of Teak) are foreign here.
     const signingKey = randomBytes(32)
     this.store = new SandboxStore(options.orders)
-    this.faults = new FaultInjector(options.faults)
+    this.faults = new FaultInjector(options.faults, options.rateLimitClock)
     this.current = options.assumptions
     this.auth = new Authenticator(
       options.clients,
@@ -57,6 +61,7 @@ export class SandboxState {
 
   /** Back to a freshly started sandbox: no orders, empty log, real time, the starting faults and assumptions. */
   reset(): void {
+    this.gate.open()
     this.store.clear()
     this.log.clear()
     this.clock.reset()

@@ -105,8 +105,9 @@ async function routeAnswer(state: SandboxState, req: IncomingMessage, url: URL, 
 }
 
 /**
- * One `/api` call: decide its fault first (so a failed call changes nothing), wait the latency, then answer,
- * drop the connection, or stay silent — and log it without headers, query or body.
+ * One `/api` call: decide its fault first (so a failed call changes nothing), pass the gate (closed only by
+ * tests) and wait the latency, then answer, drop the connection, or stay silent — and log it without
+ * headers, query or body.
  */
 async function answerApi(
   state: SandboxState,
@@ -132,6 +133,7 @@ async function answerApi(
   // processed all the same — a real server would too, and that is how in-doubt outcomes arise.
   const body = await readBody(req)
   if (body === null) return log(null, null)
+  await state.gate.pass({ method: req.method ?? '', path: url.pathname })
   const { latencyMs, rateLimit } = state.faults.current()
   if (latencyMs > 0) await delay(latencyMs)
 

@@ -75,13 +75,13 @@ describe('History in Chromium through the browser host, against the local sandbo
     await expect
       .poll(() => page.getByTestId('in-doubt-report').textContent())
       .toContain('sent again. Created')
-    expect(await inDoubt.count()).toBe(0)
+    await expect.poll(() => inDoubt.count()).toBe(0)
     expect(app.services.journal.latestOutcomeFor('local', 'HIST-DOUBT')).toBe('created')
   })
 
   it(
     'finds the order, upgrades an item, voids one policy and cancels another',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       await page.getByLabel('Search', { exact: true }).fill(ORDER)
       await expect.poll(() => page.getByTestId('history-range').textContent()).toBe('Showing 1–1 of 1 order')

@@ -15,8 +15,11 @@ import { testKeychainService } from '../main/secrets/support/keychain'
 import { startApp, type RunningApp } from '../support/app-host'
 import { launchBrowser, screenshot } from '../support/browser'
 import { makeTempDir } from '../support/temp-dir'
+import { waitFor } from '../support/wait-for'
 
 const VALID = 24
+/** Teak calls (tokens and orders) answered before the sandbox holds the rest: at least 8 orders are done. */
+const CALLS_BEFORE_HOLD = 20
 
 describe('Import CSV page in Chromium through the browser host', () => {
   const dir = makeTempDir()
@@ -37,7 +40,6 @@ describe('Import CSV page in Chromium through the browser host', () => {
 
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true })
-    page.setDefaultTimeout(10_000)
     pageErrors = []
     page.on('pageerror', (e) => pageErrors.push(e.message))
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
@@ -68,8 +70,6 @@ describe('Import CSV page in Chromium through the browser host', () => {
     app.services.sandbox.orders().filter((order) => order.order_number.startsWith(`${prefix}-`))
 
   it('previews, imports with progress, pause and resume, and summarises with downloadable reports', async () => {
-    // Slow enough (about 2.5 s in all) that the progress can be seen and paused on the way.
-    app.services.sandbox.setFaults({ latencyMs: 100 })
     await app.services.settings.update({ importConcurrency: 2 })
     await page.getByLabel(/^Backlog file/).setInputFiles(backlogFile('UI'))
 
@@ -82,19 +82,27 @@ describe('Import CSV page in Chromium through the browser host', () => {
     expect(text(await rows.first().textContent())).toMatch(/UI-BAD-COST.*Row 5, item_cost.*1,234.*ambiguous/)
     await screenshot(page, 'import-preview')
 
-    await page.getByRole('button', { name: 'Import 24 valid orders' }).click()
-    const bar = page.getByRole('progressbar', { name: 'Orders done' })
-    await bar.waitFor()
-    expect(await bar.getAttribute('aria-valuemax')).toBe('26')
-    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(6)
-    await page.getByRole('button', { name: 'Pause' }).click()
-    await page.getByRole('button', { name: 'Resume' }).waitFor()
+    // Teak answers the first calls and holds the rest until the import is paused: the import is half-way
+    // when the person pauses it, however fast or slow this machine is.
+    const hold = app.services.sandbox.hold(CALLS_BEFORE_HOLD)
+    try {
+      await page.getByRole('button', { name: 'Import 24 valid orders' }).click()
+      const bar = page.getByRole('progressbar', { name: 'Orders done' })
+      await bar.waitFor()
+      expect(await bar.getAttribute('aria-valuemax')).toBe('26')
+      await waitFor('the import to reach the held calls', () => hold.held().length > 0)
+      await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(6)
+      await page.getByRole('button', { name: 'Pause' }).click()
+      await page.getByRole('button', { name: 'Resume' }).waitFor()
+    } finally {
+      hold.release()
+    }
     expect(await page.getByRole('heading', { name: /^Paused UI\.csv/ }).count()).toBe(1)
     await screenshot(page, 'import-progress')
     await page.getByRole('button', { name: 'Resume' }).click()
 
     const summary = page.getByTestId('import-summary')
-    await summary.waitFor({ timeout: 20_000 })
+    await summary.waitFor()
     expect(text(await summary.getByRole('status').textContent())).toBe('2 orders are not at Teak: see below.')
     const link = summary.getByRole('link', { name: 'UI-1', exact: true })
     expect(await link.getAttribute('href')).toBe('#/history?order=UI-1&environment=local')
@@ -135,7 +143,6 @@ describe('Import CSV page in Chromium through the browser host', () => {
   })
 
   it('offers to resume an import that a closed app interrupted, and finishes it without duplicates', async () => {
-    app.services.sandbox.setFaults({ latencyMs: 0 })
     // What a closed app leaves behind: the kept file, and a run stopped after a few orders.
     const upload = randomUUID()
     const csv = readFileSync(backlogFile('RES'), 'utf8')
@@ -173,8 +180,7 @@ describe('Import CSV page in Chromium through the browser host', () => {
           (await summary
             .getByRole('heading')
             .textContent()
-            .catch(() => '')) ?? '',
-        { timeout: 20_000 }
+            .catch(() => '')) ?? ''
       )
       .toContain('26 orders of RES.csv')
     expect(atTeak('RES')).toHaveLength(20)

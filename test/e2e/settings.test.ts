@@ -33,8 +33,6 @@ describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through
 
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-    // Well inside the test timeout, so a missing element fails with the locator it waited for.
-    page.setDefaultTimeout(5_000)
     pageErrors = []
     page.on('pageerror', (e) => pageErrors.push(e.message))
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))

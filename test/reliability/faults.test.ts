@@ -9,14 +9,20 @@ import type { ImportReport } from '../../src/shared/import/report'
 import { parseBacklog } from '../../src/shared/import/parse-backlog'
 import type { ParsedOrder } from '../../src/shared/import/types'
 import { isAtTeak, type OrderOutcome } from '../../src/shared/journal/outcomes'
+import { rateLimitClock } from '../support/rate-limit-clock'
 import { makeTempDir } from '../support/temp-dir'
 import { generatedBacklogCsv } from './support/backlog-orders'
 
 const ORDERS = 60
 const isOptOut = (order: number) => order % 10 === 0
 const CONCURRENCY = 8
-/** Short, so a call the sandbox never answers costs little; far above the sandbox's latency. */
-const CLIENT_TIMEOUT_MS = 300
+/**
+ * Timing, kept apart from what the scenarios assert. The client's timeout is the app's default, far above
+ * any real answer even on a busy machine (where one can take seconds), so only the calls the sandbox leaves
+ * unanswered on purpose time out. Each of those costs this long, hence the long test timeout.
+ */
+const CLIENT_TIMEOUT_MS = 15_000
+const SCENARIO_TIMEOUT_MS = 240_000
 /**
  * Two attempts per order and quick back-off: enough faults outlast the retries that some orders end
  * `failed`, which the final retry pass must then settle.
@@ -72,8 +78,11 @@ describe('an import against a failing Teak', () => {
   afterAll(() => dir.remove())
 
   async function setUp(name: string, faults: Partial<Faults>) {
-    const sandbox = await startSandbox({ latencyMs: 5, seed: 7 })
+    // Timing: the first window of a rate limit overflows however slowly this machine sends.
+    const rateClock = rateLimitClock()
+    const sandbox = await startSandbox({ latencyMs: 5, seed: 7, rateLimitClock: rateClock.now })
     sandbox.setFaults(faults)
+    if (faults.rateLimit) rateClock.overflow(faults.rateLimit)
     const client = createTeakClient({
       baseUrl: sandbox.url,
       credentials: DEMO_KEYS,
@@ -150,7 +159,7 @@ describe('an import against a failing Teak', () => {
     orders.filter((order) => order.optIn).map((order) => order.orderNumber)
 
   for (const { name, faults, expected } of SCENARIOS) {
-    it(name, async () => {
+    it(name, { timeout: SCENARIO_TIMEOUT_MS }, async () => {
       const { sandbox, client, journal, orders } = await setUp(name, faults)
       const environment = sandbox.url
       const run = { journal, client, environment, file: 'faults.csv', orders, concurrency: CONCURRENCY }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../support/temp-dir'
+import { waitFor } from '../support/wait-for'
 import { exampleOrder, request } from './support'
 
 /** Runs `runSandboxCli` in its own Node process (tsx loader), as `teak-desk sandbox` would. */
@@ -19,7 +20,8 @@ function runCli(args: string[]) {
     })
     child.once('exit', (code) => reject(new Error(`CLI exited with ${code} before printing`)))
   })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  // 'close', not 'exit': 'exit' may come while the last output is still in the pipes.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)))
   return { child, lines, firstLine, exited }
 }
 
@@ -44,6 +46,9 @@ describe('sandbox CLI', () => {
     })
     expect(created.status).toBe(201)
 
+    await waitFor('the assumptions to be printed', () =>
+      cli.lines.some((line) => line.includes('lookPeriodDays'))
+    )
     const output = cli.lines.join('\n')
     expect(output).toContain('pk_local_demo')
     expect(output).toContain('sk_local_demo')

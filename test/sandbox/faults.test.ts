@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_KEYS, type RunningSandbox } from '../../src/sandbox'
+import { DEMO_KEYS, type RunningSandbox, type SandboxHold } from '../../src/sandbox'
+import { waitFor } from '../support/wait-for'
 import { errorsOf, exampleOrder, helper, request, startTestSandbox, type Partner } from './support'
 
 /** Injected faults (latency, 503, reset, 429, hang) decide before anything changes, and replay by seed. */
@@ -7,19 +8,21 @@ describe('fault injection', () => {
   let sandbox: RunningSandbox
   let partner: Partner
   const keys = { public_key: DEMO_KEYS.publicKey, secret_key: DEMO_KEYS.secretKey }
-  const authCall = (init: { signal?: AbortSignal } = {}) =>
-    fetch(`${sandbox.url}/api/v2/auth/token/`, { method: 'POST', body: JSON.stringify(keys), ...init })
-  /** Creates an order with a token fetched before the faults are switched on; `giveUpMs` aborts the call. */
-  async function createWithFault(faults: Parameters<RunningSandbox['setFaults']>[0], giveUpMs?: number) {
+  const authCall = () =>
+    fetch(`${sandbox.url}/api/v2/auth/token/`, { method: 'POST', body: JSON.stringify(keys) })
+  /** Creates an order with a token fetched before `prepare` runs (switching faults on); `signal` aborts it. */
+  async function createAfter(prepare: () => void, signal?: AbortSignal) {
     const token = await partner.token()
-    sandbox.setFaults(faults)
+    prepare()
     return fetch(`${sandbox.url}/api/v2/orders`, {
       method: 'POST',
       headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(exampleOrder()),
-      signal: giveUpMs === undefined ? undefined : AbortSignal.timeout(giveUpMs)
+      signal
     })
   }
+  const createWithFault = (faults: Parameters<RunningSandbox['setFaults']>[0], signal?: AbortSignal) =>
+    createAfter(() => sandbox.setFaults(faults), signal)
   const lastLogged = () => sandbox.requests().at(-1)
 
   beforeAll(async () => ({ sandbox, partner } = await startTestSandbox({ seed: 7 })))
@@ -27,13 +30,20 @@ describe('fault injection', () => {
   beforeEach(() => sandbox.reset())
 
   it('delays each /api answer by latencyMs, but not the helpers', async () => {
-    sandbox.setFaults({ latencyMs: 150 })
-    let started = performance.now()
-    expect((await authCall()).status).toBe(200)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(145)
-    started = performance.now()
-    await helper(sandbox, 'GET', '/orders')
-    expect(performance.now() - started).toBeLessThan(100)
+    sandbox.setFaults({ latencyMs: 5_000 })
+    const started = performance.now()
+    const delayed = authCall().then((response) => ({
+      status: response.status,
+      ms: performance.now() - started
+    }))
+    const first = await Promise.race([
+      delayed.then(() => 'the /api call'),
+      helper(sandbox, 'GET', '/orders').then(() => 'the helper')
+    ])
+    expect(first).toBe('the helper')
+    const { status, ms } = await delayed
+    expect(status).toBe(200)
+    expect(ms).toBeGreaterThanOrEqual(4_990)
   })
 
   it('answers 503 with the legacy error body at failRate 1 and changes nothing', async () => {
@@ -73,30 +83,53 @@ describe('fault injection', () => {
     expect(lastLogged()).toMatchObject({ status: 201, fault: 'reset' })
   })
 
-  it('limits calls per second with 429 and Retry-After', async () => {
-    sandbox.setFaults({ rateLimit: 2 })
-    const responses = await Promise.all(Array.from({ length: 6 }, () => authCall()))
-    const limited = responses.filter((r) => r.status === 429)
-    // Six calls land in one or two one-second windows: at most four pass.
-    expect(limited.length).toBeGreaterThanOrEqual(2)
-    expect(limited[0].headers.get('retry-after')).toBe('1')
-    expect(await limited[0].json()).toEqual({
-      error: { errors: [expect.objectContaining({ reason: 'RateLimited' })] }
-    })
+  it('limits calls per window with 429 and Retry-After; the next window admits again', async () => {
+    // The rate limit's clock, moved by hand: all six calls share a window however long they take to arrive.
+    let now = 0
+    const limited = await startTestSandbox({ rateLimit: 2, rateLimitClock: () => now })
+    try {
+      const auth = () => request(`${limited.sandbox.url}/api/v2/auth/token/`, 'POST', keys)
+      const responses = await Promise.all(Array.from({ length: 6 }, auth))
+      const refused = responses.filter((r) => r.status === 429)
+      expect(refused).toHaveLength(4)
+      expect(refused[0].headers.get('retry-after')).toBe('1')
+      expect(refused[0].body).toEqual({
+        error: { errors: [expect.objectContaining({ reason: 'RateLimited' })] }
+      })
+      expect(limited.sandbox.requests().map((r) => r.fault)).toEqual([
+        null,
+        null,
+        ...Array(4).fill('rate-limit')
+      ])
+      now = 1_000
+      expect((await auth()).status).toBe(200)
+    } finally {
+      await limited.sandbox.close()
+    }
   })
 
   it('leaves a call unanswered at timeoutRate 1 until the client gives up, changing nothing', async () => {
-    const started = performance.now()
-    await expect(createWithFault({ timeoutRate: 1 }, 300)).rejects.toThrow(/timeout|aborted/i)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(290)
+    const giveUp = new AbortController()
+    let settled = false
+    const call = createWithFault({ timeoutRate: 1 }, giveUp.signal).finally(() => (settled = true))
+    await waitFor('the sandbox to take the call', () => lastLogged()?.fault === 'timeout')
+    expect(settled).toBe(false)
+    giveUp.abort()
+    await expect(call).rejects.toThrow(/abort/i)
     expect(sandbox.orders()).toEqual([])
     expect(lastLogged()).toMatchObject({ status: null, fault: 'timeout' })
   })
 
-  it('still processes a call whose client gave up during the latency: the outcome is in doubt', async () => {
-    await expect(createWithFault({ latencyMs: 300 }, 100)).rejects.toThrow(/timeout|aborted/i)
+  it('still processes a call whose client gave up while it waited: the outcome is in doubt', async () => {
+    const giveUp = new AbortController()
+    let hold: SandboxHold | undefined
+    const call = createAfter(() => (hold = sandbox.hold()), giveUp.signal)
+    await waitFor('the sandbox to read and hold the call', () => hold?.held().length === 1)
+    giveUp.abort()
+    await expect(call).rejects.toThrow(/abort/i)
     expect(sandbox.orders()).toEqual([])
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    hold!.release()
+    await waitFor('the sandbox to answer the call', () => lastLogged()?.path === '/api/v2/orders')
     expect(sandbox.orders()).toHaveLength(1)
     expect(lastLogged()).toMatchObject({ status: 201, fault: null })
   })

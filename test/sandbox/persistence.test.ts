@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TeakOrder } from '../../src/shared/teak/responses'
 import { DEMO_KEYS, startSandbox } from '../../src/sandbox'
 import { makeTempDir } from '../support/temp-dir'
+import { waitFor } from '../support/wait-for'
 import { exampleOrder, Partner } from './support'
 
 /** The `stateFile` option: orders survive a restart; writes are atomic and off the request path. */
@@ -51,8 +52,7 @@ describe('state file', () => {
       const partner = new Partner(sandbox)
       const token = await partner.token()
       await partner.call('POST', '/api/v2/orders', exampleOrder())
-      const deadline = Date.now() + 2_000
-      while (!existsSync(stateFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+      await waitFor('the state file to be written', () => existsSync(stateFile))
       const text = readFileSync(stateFile, 'utf8')
       expect(JSON.parse(text)).toMatchObject({
         version: 1,

@@ -7,7 +7,9 @@ export type ImportState = 'running' | 'paused' | 'cancelled'
 export class ImportControl {
   private paused = false
   private cancelled = false
+  private holding = 0
   private readonly listeners = new Set<() => void>()
+  private onHolding: (() => void)[] = []
 
   get state(): ImportState {
     return this.cancelled ? 'cancelled' : this.paused ? 'paused' : 'running'
@@ -36,8 +38,24 @@ export class ImportControl {
 
   /** Resolves when the import may take another order: at once, or after resume; false once cancelled. */
   async mayContinue(): Promise<boolean> {
-    while (this.paused && !this.cancelled) await this.nextChange()
+    if (!this.paused || this.cancelled) return !this.cancelled
+    this.holding++
+    for (const resolve of this.onHolding.splice(0)) resolve()
+    try {
+      while (this.paused && !this.cancelled) await this.nextChange()
+    } finally {
+      this.holding--
+    }
     return !this.cancelled
+  }
+
+  /**
+   * Resolves once a worker is held by the pause, waiting for resume (at once if one already is). `pause()`
+   * takes effect between orders; this tells when it has: with one worker, nothing is in flight any more.
+   */
+  whenHolding(): Promise<void> {
+    if (this.holding > 0) return Promise.resolve()
+    return new Promise((resolve) => this.onHolding.push(resolve))
   }
 
   /** Waits `ms`, or less if the import is cancelled meanwhile. */

@@ -5,7 +5,8 @@ import { DEMO_KEYS } from '../../../src/sandbox'
 import { importReportSchema, type ImportReport } from '../../../src/shared/import/report'
 import { backlogCsv } from '../../shared/import/csv-fixtures'
 import { makeTempDir } from '../../support/temp-dir'
-import { cliEnv, exited, runCli, startCli, startSandboxProcess, waitFor } from './support/cli'
+import { waitFor } from '../../support/wait-for'
+import { cliEnv, exited, runCli, startCli, startSandboxProcess } from './support/cli'
 
 const KEYS = { TEAK_PUBLIC_KEY: DEMO_KEYS.publicKey, TEAK_SECRET_KEY: DEMO_KEYS.secretKey }
 const ORDERS = 60

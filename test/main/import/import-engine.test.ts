@@ -10,10 +10,16 @@ import { importReportSchema } from '../../../src/shared/import/report'
 import type { ParsedOrder } from '../../../src/shared/import/types'
 import { isAtTeak, type OrderOutcome } from '../../../src/shared/journal/outcomes'
 import { backlogCsv, quoteToken } from '../../shared/import/csv-fixtures'
+import { rateLimitClock } from '../../support/rate-limit-clock'
 import { makeTempDir } from '../../support/temp-dir'
 
 /** Fast back-off so fault-heavy runs finish in seconds; Retry-After still wins when Teak asks for longer. */
 const QUICK_RETRY = { maxAttempts: 8, baseMs: 20, capMs: 200 }
+/**
+ * The app's default, far above any real answer even on a busy machine (where one can take seconds): only
+ * the calls the sandbox leaves unanswered on purpose time out, each then costing this long.
+ */
+const CLIENT_TIMEOUT_MS = 15_000
 
 describe('runImport against the sandbox', () => {
   const dir = makeTempDir()
@@ -21,11 +27,12 @@ describe('runImport against the sandbox', () => {
   let journal: Journal
   let client: TeakClient
   let environment = 0
+  const rateClock = rateLimitClock()
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 })
+    sandbox = await startSandbox({ port: 0, rateLimitClock: rateClock.now })
     journal = openJournal(`${dir.path}/journal.sqlite`)
-    client = createTeakClient({ baseUrl: sandbox.url, credentials: DEMO_KEYS, timeoutMs: 400 })
+    client = createTeakClient({ baseUrl: sandbox.url, credentials: DEMO_KEYS, timeoutMs: CLIENT_TIMEOUT_MS })
   })
   afterEach(() => sandbox.setFaults(NO_FAULTS))
   afterAll(async () => {
@@ -82,6 +89,7 @@ describe('runImport against the sandbox', () => {
       rateLimit: 40,
       seed: 7
     })
+    rateClock.overflow(40)
     const env = nextEnvironment()
     const result = await run(orders, { environment: env, concurrency: 6 })
     sandbox.setFaults(NO_FAULTS)
@@ -101,7 +109,7 @@ describe('runImport against the sandbox', () => {
     // The faults did happen: the run was not a fair-weather one.
     const faults = new Set(sandbox.requests().map((request) => request.fault))
     expect([...faults]).toEqual(expect.arrayContaining(['fail', 'reset', 'rate-limit', 'timeout']))
-  })
+  }, 240_000)
 
   it('reports invalid orders with their row errors and sends only the valid ones', async () => {
     const orders = backlog('IV', 3, (i): Record<string, string> => (i === 1 ? { item_cost: 'ten' } : {}))
@@ -231,6 +239,7 @@ describe('runImport against the sandbox', () => {
       tokenReuse: true
     })
     sandbox.setFaults({ rateLimit: 3 })
+    rateClock.overflow(3)
     try {
       // Four quick attempts would all fall in one rate-limit window if Retry-After (1 s) were ignored.
       const result = await run(backlog('RA', 6), {
@@ -279,7 +288,8 @@ describe('runImport against the sandbox', () => {
     sandbox.setFaults({ latencyMs: 10 })
     const control = new ImportControl()
     const progress: number[] = []
-    const running = run(backlog('PA', 6), {
+    const orders = backlog('PA', 6)
+    const running = run(orders, {
       concurrency: 1,
       control,
       onProgress: (p) => {
@@ -287,8 +297,18 @@ describe('runImport against the sandbox', () => {
         if (p.done === 2) control.pause()
       }
     })
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // The worker waiting for resume, not a moment's quiet, shows that the pause took hold.
+    await Promise.race([
+      control.whenHolding(),
+      running.then(() => {
+        throw new Error('The import ran to its end without pausing.')
+      })
+    ])
     expect(progress.at(-1)).toBe(2)
+    expect(orders.filter((order) => storedTimes(order.orderNumber) > 0).map((o) => o.orderNumber)).toEqual([
+      'PA-0',
+      'PA-1'
+    ])
     control.resume()
     const result = await running
     expect(result.complete).toBe(true)

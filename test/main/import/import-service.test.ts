@@ -8,6 +8,7 @@ import { AppError, type EventMessage } from '../../../src/shared/contract'
 import type { ImportStatus } from '../../../src/shared/contract/import'
 import { backlogCsv } from '../../shared/import/csv-fixtures'
 import { makeTempDir } from '../../support/temp-dir'
+import { waitFor } from '../../support/wait-for'
 
 describe('the app import service', () => {
   const dir = makeTempDir()
@@ -42,11 +43,11 @@ describe('the app import service', () => {
   }
 
   async function ended(runId: number): Promise<ImportStatus> {
-    for (;;) {
-      const last = statuses.filter((s) => s.runId === runId).at(-1)
-      if (last && ['finished', 'cancelled', 'failed'].includes(last.state)) return last
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+    const last = () => statuses.filter((s) => s.runId === runId).at(-1)
+    await waitFor(`run ${runId} to end`, () =>
+      ['finished', 'cancelled', 'failed'].includes(last()?.state ?? '')
+    )
+    return last()!
   }
 
   const stored = (prefix: string) =>
@@ -100,27 +101,29 @@ describe('the app import service', () => {
   })
 
   it('pauses and cancels a run: orders in flight finish, and the run is closed, not offered for resume', async () => {
-    services.sandbox.setFaults({ latencyMs: 40 })
     await services.settings.update({ importConcurrency: 1 })
     const preview = await imports.preview({
       fileName: 'c.csv',
       text: backlog('CAN', 20),
       missingTokenAsOptIn: false
     })
-    const started = await imports.start({
-      previewId: preview.previewId,
-      environmentId: 'local',
-      confirmations: { production: false }
-    })
-    await expect(
+    // Teak holds every call until the run is paused and cancelled: the run cannot end first.
+    const hold = services.sandbox.hold()
+    const start = () =>
       imports.start({
         previewId: preview.previewId,
         environmentId: 'local',
         confirmations: { production: false }
       })
-    ).rejects.toThrow()
-    expect(imports.pause(started.runId).state).toBe('paused')
-    expect(imports.cancel(started.runId).state).toBe('stopping')
+    let started: Awaited<ReturnType<typeof start>>
+    try {
+      started = await start()
+      await expect(start()).rejects.toThrow()
+      expect(imports.pause(started.runId).state).toBe('paused')
+      expect(imports.cancel(started.runId).state).toBe('stopping')
+    } finally {
+      hold.release()
+    }
     const last = await ended(started.runId)
     expect(last.state).toBe('cancelled')
     expect(last.progress.done).toBeLessThan(20)

@@ -33,11 +33,7 @@ describe('sending an order exactly once', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 })
-    client = createTeakClient({
-      baseUrl: sandbox.url,
-      credentials: DEMO_KEYS,
-      maxRetries: 0
-    })
+    client = createTeakClient({ baseUrl: sandbox.url, credentials: DEMO_KEYS, maxRetries: 0 })
     journal = openJournal(`${dir.path}/journal.sqlite`)
   })
   afterEach(() => sandbox.setFaults(NO_FAULTS))

@@ -36,8 +36,7 @@ async function app(env?: NodeJS.ProcessEnv) {
     secrets,
     resolveBaseUrl: (environment) => resolveEnvironmentBaseUrl(environment, sandbox.url),
     createClient: createTeakClient,
-    keyVariables: env && keyVariablesFor(env),
-    connectionTimeoutMs: 2_000
+    keyVariables: env && keyVariablesFor(env)
   })
   const dispatch = createDispatcher(handlers as Handlers)
   return async (method: string, input: unknown = {}) => {

@@ -9,6 +9,7 @@ import {
 } from '../../../src/main/teak/client'
 import { isTeakApiError, TeakApiError } from '../../../src/main/teak/errors'
 import type { OrderRequest } from '../../../src/shared/teak/order-request'
+import { waitFor } from '../../support/wait-for'
 import {
   AUTH_PATH,
   closedPort,
@@ -90,9 +91,11 @@ async function failure(promise: Promise<unknown>): Promise<TeakApiError> {
 }
 
 /** One decode call, after which the client holds a token minted ahead for the next call. */
-async function stockUp(teakClient: TeakClient): Promise<void> {
+async function stockUp(teakClient: TeakClient & { logs: TeakLogEntry[] }): Promise<void> {
   await teakClient.decodeQuote(fakeJwt({ opt_in: true }))
-  await new Promise((resolve) => setTimeout(resolve, 50))
+  // The decode's own token and the one minted ahead, both answered.
+  const minted = () => teakClient.logs.filter((entry) => entry.path === AUTH_PATH && entry.status === 200)
+  await waitFor('a token minted ahead', () => minted().length >= 2)
 }
 
 const answerOrders = (reply: Reply) => (request: { url: string }) =>
@@ -429,11 +432,12 @@ describe('error answers', () => {
 describe('timeouts and connection failures', () => {
   it('times out a call that never answers, and never resends an order', async () => {
     const teak = await fake(answerOrders('hang'))
-    const teakClient = client(teak.url, { timeoutMs: 200 })
+    // Long enough that the token call before it, which is answered, never times out on a busy machine.
+    const teakClient = client(teak.url, { timeoutMs: 5_000 })
     const error = await failure(teakClient.createOrder(ORDER))
     expect(error).toMatchObject({ kind: 'timeout', requestMayHaveReachedTeak: true, outcomeUnknown: true })
     expect(error.message).toBe(
-      'Could not create order A-1: Teak did not answer within 0.2 s. Teak may still have carried it out: check before trying again.'
+      'Could not create order A-1: Teak did not answer within 5 s. Teak may still have carried it out: check before trying again.'
     )
     expect(teak.calls()).toHaveLength(1)
   })
@@ -442,7 +446,7 @@ describe('timeouts and connection failures', () => {
     const teak = await fake((request) =>
       request.url.startsWith('/api/v2/quote') ? { status: 200, body: QUOTE_ANSWER, stall: true } : undefined
     )
-    const error = await failure(client(teak.url, { timeoutMs: 200 }).decodeQuote(fakeJwt({ opt_in: true })))
+    const error = await failure(client(teak.url, { timeoutMs: 5_000 }).decodeQuote(fakeJwt({ opt_in: true })))
     expect(error.kind).toBe('timeout')
     expect(teak.calls()).toHaveLength(1)
   })
@@ -524,7 +528,8 @@ describe('timeouts and connection failures', () => {
     const teakClient = client(teak.url, { maxRetries: 1 })
     await stockUp(teakClient)
     await teak.close()
-    await new Promise((resolve) => setTimeout(resolve, 20)) // let the client see its kept-alive socket close
+    // One turn of the event loop lets the client see its kept-alive socket closed (loopback delivers at once).
+    await new Promise((resolve) => setTimeout(resolve, 20))
     const error = await failure(teakClient.createOrder(ORDER))
     expect(error).toMatchObject({ kind: 'network', reason: 'unreachable', requestMayHaveReachedTeak: false })
     expect(

@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { waitFor } from '../../../support/wait-for'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 const BIN = 'bin/teak-desk.mjs'
@@ -36,8 +37,15 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
   })
 }
 
+export interface CliEnding {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
+
+export type RunningCli = ChildProcess & { output(): CliResult; closed: Promise<CliEnding> }
+
 /** Starts `teak-desk <args>` and leaves it running, for tests that interrupt it. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess & { output(): CliResult } {
+export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
     env,
@@ -47,23 +55,16 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess &
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return Object.assign(child, { output: () => ({ code: child.exitCode, stdout, stderr }) })
+  // 'close', not 'exit': 'exit' may come while the last output is still in the pipes.
+  const closed = new Promise<CliEnding>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal }))
+  )
+  return Object.assign(child, { output: () => ({ code: child.exitCode, stdout, stderr }), closed })
 }
 
-export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
-  }
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
-}
-
-/** Polls `check` until it returns true; fails the test after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
+/** Resolves once the child has ended and everything it wrote has been read. */
+export function exited(child: RunningCli): Promise<CliEnding> {
+  return child.closed
 }
 
 /** `teak-desk sandbox` in a process of its own (Teak outlives the imports); resolves once it listens. */

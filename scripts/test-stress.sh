@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm run test:stress`: the whole suite, exactly as `npm test` runs it (arguments passed through), while
+# `stress-ng --cpu 2` keeps two cores busy, as on a contributor's machine with other work running.
+# Exits with the suite's exit code; stress-ng and its workers are stopped however the suite ends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v stress-ng >/dev/null 2>&1; then
+  echo "test:stress needs stress-ng, which is not installed: install Debian's stress-ng (apt-get install stress-ng)." >&2
+  exit 2
+fi
+
+# Its own process group, so that stopping it stops every worker it forked.
+setsid stress-ng --cpu 2 --quiet &
+stress_pid=$!
+trap 'kill -TERM -- "-$stress_pid" 2>/dev/null || true; wait "$stress_pid" 2>/dev/null || true' EXIT
+
+started=$(date +%s)
+status=0
+bash scripts/test.sh "$@" || status=$?
+echo "test:stress: the suite exited with $status after $(($(date +%s) - started)) s under stress-ng --cpu 2." >&2
+exit "$status"
