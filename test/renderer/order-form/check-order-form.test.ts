@@ -17,10 +17,8 @@ const BLOCK = Object.fromEntries(RULE_NAMES.map((name) => [name, 'block'])) as R
 
 const byKey = (placed: { fields: { key: string; message: string }[] }) =>
   Object.fromEntries(placed.fields.map((p) => [p.key, p.message]))
-const messages = (form: OrderForm, levels: RuleLevels = WARN) =>
-  byKey(checkOrderForm(form, levels).problems)
-const warnings = (form: OrderForm, levels: RuleLevels = WARN) =>
-  byKey(checkOrderForm(form, levels).warnings)
+const messages = (form: OrderForm, levels: RuleLevels = WARN) => byKey(checkOrderForm(form, levels).problems)
+const warnings = (form: OrderForm, levels: RuleLevels = WARN) => byKey(checkOrderForm(form, levels).warnings)
 
 describe('checking the order form with the shared schemas', () => {
   it('turns a complete form into the exact wire body: canonical costs, upper-case codes', () => {
