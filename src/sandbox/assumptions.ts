@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { WIRE_ASSUMPTIONS, type AuthPath, type TrailingSlash, type WireSettings } from '../shared/teak/assumptions'
+import {
+  WIRE_ASSUMPTIONS,
+  type AuthPath,
+  type TrailingSlash,
+  type WireSettings
+} from '../shared/teak/assumptions'
 import { isCanonicalMoney } from '../shared/teak/money'
 
 /**

@@ -53,7 +53,9 @@ function decodeSegment(segment: string): string | null {
 }
 
 /** A matcher over `routes`, each matched in the form `form` gives (see `PathForm`). */
-export function createRouter(routes: Route[]): (method: string, path: string, form: PathForm) => Match | null {
+export function createRouter(
+  routes: Route[]
+): (method: string, path: string, form: PathForm) => Match | null {
   const compiled: CompiledRoute[] = routes.map((route) => ({
     route,
     tolerant: new RegExp(`${compile(route.path.replace(/\/$/, '')).source.slice(0, -1)}/?$`)

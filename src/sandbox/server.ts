@@ -95,20 +95,16 @@ const asWritten = (path: string) => path
 function pathForm(assumptions: SandboxAssumptions): PathForm {
   if (assumptions.trailingSlashOptional) return null
   return (documented) =>
-    documented === authTokenRoute.path ? assumptions.authTokenPath : apiPath(documented, assumptions.pathSlashes)
+    documented === authTokenRoute.path
+      ? assumptions.authTokenPath
+      : apiPath(documented, assumptions.pathSlashes)
 }
 
 /** What Teak would answer: the route's response, or its refusal rendered with the current assumptions. */
 async function routeAnswer(state: SandboxState, req: IncomingMessage, url: URL, body: string) {
   const assumptions = state.assumptions
   try {
-    return await run(
-      matchApi(req.method ?? '', url.pathname, pathForm(assumptions)),
-      state,
-      req,
-      url,
-      body
-    )
+    return await run(matchApi(req.method ?? '', url.pathname, pathForm(assumptions)), state, req, url, body)
   } catch (error) {
     return errorResponse(error, assumptions.errorStatuses, assumptions.errorFieldInBody)
   }

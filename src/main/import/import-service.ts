@@ -222,9 +222,18 @@ export function createImportService(services: ImportServices, options: ImportSer
       const ruleLevels = ruleLevelsOf(services.settings.assumptions(environmentId))
       const id = randomUUID()
       const path = await uploads.save(id, input.text)
-      const parsed = await parseBacklogFile(path, { missingTokenAsOptIn: input.missingTokenAsOptIn, ruleLevels })
+      const parsed = await parseBacklogFile(path, {
+        missingTokenAsOptIn: input.missingTokenAsOptIn,
+        ruleLevels
+      })
       if (preview) uploads.remove(preview.id)
-      preview = { id, fileName: input.fileName, missingTokenAsOptIn: input.missingTokenAsOptIn, environmentId, parsed }
+      preview = {
+        id,
+        fileName: input.fileName,
+        missingTokenAsOptIn: input.missingTokenAsOptIn,
+        environmentId,
+        parsed
+      }
       return previewView(preview)
     },
 

@@ -206,7 +206,8 @@ async function changePolicyStatus(
     journaledCall(
       services.journal,
       { kind: change.kind, environment: environmentId, orderNumber, policyNumber, ...intentOrigin(input) },
-      () => change.send(client, policyIdOf(policy, services.settings.assumptions(environmentId).policyIdKind)),
+      () =>
+        change.send(client, policyIdOf(policy, services.settings.assumptions(environmentId).policyIdKind)),
       (answer) => ({
         httpStatus: lastStatus(),
         response: answer,

@@ -80,7 +80,12 @@ export function assumptionChecks(wire: WireSettings, failure: TeakApiError | nul
         ? `not confirmed: nothing answers at ${wire.authPath}; try the other choice`
         : `not confirmed: no token was issued (${failure.kind})`
   return [
-    { name: 'authPath', value: wire.authPath, status: failure ? 'not_confirmed' : 'confirmed', note: authNote },
+    {
+      name: 'authPath',
+      value: wire.authPath,
+      status: failure ? 'not_confirmed' : 'confirmed',
+      note: authNote
+    },
     { name: 'trailingSlash', value: wire.trailingSlash, status: 'not_checked', note: NOT_CALLED },
     { name: 'orderIdKind', value: wire.orderIdKind, status: 'not_checked', note: NOT_CALLED },
     { name: 'policyIdKind', value: wire.policyIdKind, status: 'not_checked', note: NOT_CALLED }

@@ -51,7 +51,11 @@ export function checked<S extends z.ZodType>(
  * finds fault with. Findings at `warn` are the workbench's and the import preview's to show; they never stop
  * a send here.
  */
-export function refuseBlockedAssumptions(order: OrderRequest, levels: RuleLevels, action: string): OrderRequest {
+export function refuseBlockedAssumptions(
+  order: OrderRequest,
+  levels: RuleLevels,
+  action: string
+): OrderRequest {
   const fieldErrors: FieldErrors = {}
   for (const finding of assumptionFindings(order, levels)) {
     if (finding.level === 'block') addFieldError(fieldErrors, fieldKey(finding.path), findingText(finding))

@@ -127,7 +127,12 @@ const CHECKS: Record<RuleName, (order: Fields) => Problem[]> = {
     eventsOf(order).flatMap(({ path, event }) =>
       (['start', 'end'] as const).flatMap((end) =>
         textOf(event, `${end}_time`) !== '' && textOf(event, `${end}_date`) === ''
-          ? [{ path: [...path, `${end}_date`], message: `A${end === 'end' ? 'n' : ''} ${end} time without its date.` }]
+          ? [
+              {
+                path: [...path, `${end}_date`],
+                message: `A${end === 'end' ? 'n' : ''} ${end} time without its date.`
+              }
+            ]
           : []
       )
     ),

@@ -83,7 +83,7 @@ export const RULE_ASSUMPTIONS = {
   itemReference: {
     label: 'Every item has a reference number',
     reason:
-      "Teak Desk matches each policy to its item, and names the item an upgrade replaces, by this number; the Adding Items guide does not say it is required.",
+      'Teak Desk matches each policy to its item, and names the item an upgrade replaces, by this number; the Adding Items guide does not say it is required.',
     source: 'Teak Desk needs it'
   },
   timeNeedsDate: {
@@ -125,7 +125,7 @@ export const WIRE_ASSUMPTIONS = {
   authPath: {
     label: 'Path of the auth token endpoint',
     reason:
-      'Teak\'s Authentication API reference page was not available (unknown #1). The legacy SDK posts to /api/v2/auth/token/; a third-party demo posts without the final slash.',
+      "Teak's Authentication API reference page was not available (unknown #1). The legacy SDK posts to /api/v2/auth/token/; a third-party demo posts without the final slash.",
     source: 'legacy SDK (contract-notes §2.2)',
     choices: ['/api/v2/auth/token/', '/api/v2/auth/token'],
     default: '/api/v2/auth/token/',
@@ -202,19 +202,19 @@ const LEVEL_LABELS: Record<AssumptionLevel, string> = {
 export const DEFAULT_RULE_LEVEL: AssumptionLevel = 'warn'
 
 export const ASSUMPTION_TABLE: readonly AssumptionRow[] = [
-  ...Object.entries(RULE_ASSUMPTIONS).map(
-    ([name, rule]): AssumptionRow => ({
-      ...rule,
-      name: name as RuleName,
-      kind: 'rule',
-      choices: ASSUMPTION_LEVELS,
-      default: DEFAULT_RULE_LEVEL,
-      choiceLabels: LEVEL_LABELS
-    })
-  ),
-  ...Object.entries(WIRE_ASSUMPTIONS).map(
-    ([name, wire]): AssumptionRow => ({ ...wire, name: name as WireName, kind: 'wire' })
-  )
+  ...Object.entries(RULE_ASSUMPTIONS).map(([name, rule]): AssumptionRow => ({
+    ...rule,
+    name: name as RuleName,
+    kind: 'rule',
+    choices: ASSUMPTION_LEVELS,
+    default: DEFAULT_RULE_LEVEL,
+    choiceLabels: LEVEL_LABELS
+  })),
+  ...Object.entries(WIRE_ASSUMPTIONS).map(([name, wire]): AssumptionRow => ({
+    ...wire,
+    name: name as WireName,
+    kind: 'wire'
+  }))
 ]
 
 export const ASSUMPTION_NAMES: readonly AssumptionName[] = ASSUMPTION_TABLE.map((row) => row.name)
@@ -283,9 +283,7 @@ function overridesShape() {
 
 /** Every assumption of one environment, as the Settings page receives them. */
 export const assumptionSettingsSchema = z.object(
-  Object.fromEntries(
-    ASSUMPTION_TABLE.map((row) => [row.name, z.enum(row.choices as [string, ...string[]])])
-  )
+  Object.fromEntries(ASSUMPTION_TABLE.map((row) => [row.name, z.enum(row.choices as [string, ...string[]])]))
 ) as unknown as z.ZodType<AssumptionSettings>
 
 /**

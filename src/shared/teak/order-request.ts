@@ -90,7 +90,9 @@ export const billingAddressSchema = z
   .strict()
 
 /** PAY: `{"type": "invoice"}`; Invoice is "currently the default", so other types pass (`paymentTypeInvoice`). */
-export const paymentSchema = z.object({ type: z.string().trim().min(1, 'Payment type is required.') }).strict()
+export const paymentSchema = z
+  .object({ type: z.string().trim().min(1, 'Payment type is required.') })
+  .strict()
 
 export const currencySchema = z.enum(CURRENCY_CODES, {
   error: () => `Choose one of Teak's ${CURRENCY_CODES.length} currencies (${CURRENCY_CODES.join(', ')}).`

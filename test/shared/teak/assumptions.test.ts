@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { apiPath } from '../../../src/shared/teak/api-paths'
 import {
@@ -53,6 +54,16 @@ describe('the assumption table', () => {
       policyIdKind: 'policy_number',
       trailingSlash: 'as_documented'
     })
+  })
+
+  it('is listed whole in the README, with each default and source', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    for (const row of ASSUMPTION_TABLE) {
+      const line = readme.split('\n').find((text) => text.startsWith(`| \`${row.name}\``))
+      expect(line, row.name).toBeDefined()
+      expect(line, row.name).toContain(row.default)
+      expect(line, row.name).toContain(row.source)
+    }
   })
 
   it("resolves an environment's choices over the defaults, later ones winning and gaps ignored", () => {
