@@ -35,10 +35,13 @@ export const exchangeItemInputSchema = z
     old_reference_number: requiredText('Item to replace'),
     name: requiredText('New item name'),
     reference_number: requiredText('New reference number'),
-    cost: costInputSchema.superRefine((cost, ctx) => {
-      const ambiguity = costAmbiguity(cost)
-      if (ambiguity) ctx.addIssue({ code: 'custom', message: ambiguity })
-    })
+    cost: z
+      .string()
+      .superRefine((raw, ctx) => {
+        const ambiguity = costAmbiguity(raw)
+        if (ambiguity) ctx.addIssue({ code: 'custom', message: ambiguity })
+      })
+      .pipe(costInputSchema)
   })
   .strict()
 export type ExchangeItemInput = z.input<typeof exchangeItemInputSchema>

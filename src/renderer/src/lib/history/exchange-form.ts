@@ -59,7 +59,7 @@ export function exchangeFormProblems(form: ExchangeForm): Partial<Record<Exchang
   }
   const cost = checkCost(form.cost.trim())
   // As the exchange contract does: no warnings here yet, so a cost like 1,234 is refused (see policies.ts).
-  const ambiguity = cost.ok ? costAmbiguity(cost.canonical) : cost.message
+  const ambiguity = cost.ok ? costAmbiguity(form.cost) : cost.message
   if (ambiguity) problems.cost = ambiguity
   return problems
 }
