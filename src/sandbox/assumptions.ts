@@ -1,4 +1,10 @@
 import { z } from 'zod'
+import {
+  WIRE_ASSUMPTIONS,
+  type AuthPath,
+  type TrailingSlash,
+  type WireSettings
+} from '../shared/teak/assumptions'
 import { isCanonicalMoney } from '../shared/teak/money'
 
 /**
@@ -55,7 +61,10 @@ export interface SandboxAssumptions {
    * Costs themselves are held to the cent, rounded half-up ("1,234" → 1.234 → "1.23").
    */
   premiumRate: string
-  /** §11.8: what `coverage_amount` equals. The one example shows it equal to the premium, which looks accidental. */
+  /**
+   * §11.8: what `coverage_amount` equals. The docs' one example (UPG) shows it equal to the premium, so that
+   * is the default; it may be an accident of the example, hence switchable ('cost').
+   */
   coverageAmount: 'cost' | 'premium'
   /** §11.4: item fields Teak refuses to miss, besides `cost` (no premium without it). The guide marks none. */
   requiredItemFields: ('name' | 'reference_number')[]
@@ -74,15 +83,28 @@ export interface SandboxAssumptions {
   voidableStatuses: string[]
   /** §11.9: statuses a partner may cancel ("at any time", but not what is already voided, cancelled or replaced). */
   cancelableStatuses: string[]
+  /**
+   * §5.4, §11.9: whether a Voided policy may still be canceled. CANCEL says "a policy can be canceled at any
+   * time", yet after a void there is nothing left to cancel; the sandbox refuses by default (`PolicyVoided`).
+   */
+  cancelAfterVoid: boolean
   /** §11.11: which order identifiers `PATCH /api/v2/orders/:id/` accepts. */
   orderIdFields: ('order_number' | 'protecht_order_id')[]
   /** §11.11: which policy identifiers `PUT /api/v2/policies/:id[/cancel]` accepts. */
   policyIdFields: ('policy_number' | 'policy_number_new')[]
   /**
    * §11.1: whether each path also answers with its trailing slash added or removed. The docs mix forms
-   * (`/auth/token/`, `/orders`, `/orders/:id/`, `/policies/:id`); when false only those forms are served.
+   * (`/auth/token/`, `/orders`, `/orders/:id/`, `/policies/:id`); when false only the forms `authTokenPath`
+   * and `pathSlashes` name are served: the strict mode (`strictAssumptions`).
    */
   trailingSlashOptional: boolean
+  /** §11.1: the one auth path served when `trailingSlashOptional` is off. */
+  authTokenPath: AuthPath
+  /**
+   * §11.1: when `trailingSlashOptional` is off, the one form every other path is served in: as Teak's
+   * example shows it, always with a final slash, or never (src/shared/teak/api-paths.ts).
+   */
+  pathSlashes: TrailingSlash
 }
 
 export const DEFAULT_ASSUMPTIONS: SandboxAssumptions = {
@@ -107,7 +129,7 @@ export const DEFAULT_ASSUMPTIONS: SandboxAssumptions = {
   authTokenLifetimeSeconds: 5 * 60,
   lookPeriodDays: 30,
   premiumRate: '0.085',
-  coverageAmount: 'cost',
+  coverageAmount: 'premium',
   requiredItemFields: ['name', 'reference_number'],
   requireOptInDetails: false,
   contactFieldMaxLength: 255,
@@ -115,9 +137,27 @@ export const DEFAULT_ASSUMPTIONS: SandboxAssumptions = {
   replacedStatuses: { upgrade: 'Upgraded', downgrade: 'Downgraded', exchange: 'Exchanged' },
   voidableStatuses: ['Issued'],
   cancelableStatuses: ['Issued', 'On Hold'],
+  cancelAfterVoid: false,
   orderIdFields: ['order_number', 'protecht_order_id'],
   policyIdFields: ['policy_number', 'policy_number_new'],
-  trailingSlashOptional: true
+  trailingSlashOptional: true,
+  authTokenPath: WIRE_ASSUMPTIONS.authPath.default,
+  pathSlashes: WIRE_ASSUMPTIONS.trailingSlash.default
+}
+
+/**
+ * The strict sandbox: for each open question of the wire format (auth path, trailing slashes, the order and
+ * policy identifiers in paths) exactly one answer is accepted, the one `choice` names, as a real server would.
+ * A client whose environment guesses differently fails against it, which the lenient defaults never show.
+ */
+export function strictAssumptions(choice: WireSettings): Partial<SandboxAssumptions> {
+  return {
+    trailingSlashOptional: false,
+    authTokenPath: choice.authPath,
+    pathSlashes: choice.trailingSlash,
+    orderIdFields: [choice.orderIdKind],
+    policyIdFields: [choice.policyIdKind]
+  }
 }
 
 const httpStatus = z.number().int().min(200).max(599)
@@ -160,9 +200,12 @@ export const assumptionsPatchSchema = z
     replacedStatuses: z.strictObject({ upgrade: status, downgrade: status, exchange: status }),
     voidableStatuses: z.array(status),
     cancelableStatuses: z.array(status),
+    cancelAfterVoid: z.boolean(),
     orderIdFields: z.array(z.enum(['order_number', 'protecht_order_id'])).min(1),
     policyIdFields: z.array(z.enum(['policy_number', 'policy_number_new'])).min(1),
-    trailingSlashOptional: z.boolean()
+    trailingSlashOptional: z.boolean(),
+    authTokenPath: z.enum(WIRE_ASSUMPTIONS.authPath.choices),
+    pathSlashes: z.enum(WIRE_ASSUMPTIONS.trailingSlash.choices)
   })
   .partial()
   .strict() satisfies z.ZodType<Partial<SandboxAssumptions>>

@@ -1,5 +1,10 @@
 import type { AddressInfo } from 'node:net'
-import { assumptionsPatchSchema, DEFAULT_ASSUMPTIONS, type SandboxAssumptions } from './assumptions'
+import {
+  assumptionsPatchSchema,
+  DEFAULT_ASSUMPTIONS,
+  strictAssumptions,
+  type SandboxAssumptions
+} from './assumptions'
 import { DEMO_KEYS, type ClientKeys } from './auth'
 import type { HeldCall } from './call-gate'
 import { parsePatch } from './errors'
@@ -16,7 +21,7 @@ import { validateQuoteInput } from './validation'
  * used as the app's default environment, by the tests and by the benchmarks.
  */
 export { DEMO_KEYS }
-export { DEFAULT_ASSUMPTIONS, NO_FAULTS }
+export { DEFAULT_ASSUMPTIONS, NO_FAULTS, strictAssumptions }
 export type { ClientKeys, Faults, HeldCall, RequestLogEntry, SandboxAssumptions, StoredOrder }
 export type { StoredCustomer, StoredEvent, StoredItem, StoredPolicy } from './records'
 

@@ -38,9 +38,20 @@ export function voidPolicy(policy: StoredPolicy, now: number, assumptions: Sandb
   policy.void_date = isoMicros(now)
 }
 
-/** Cancel (contract-notes §5.4): ends the protection without a refund, "at any time". */
+/**
+ * Cancel (contract-notes §5.4): ends the protection without a refund, "at any time" — except after a void,
+ * unless `cancelAfterVoid` says otherwise (an assumption either way).
+ */
 export function cancelPolicy(policy: StoredPolicy, now: number, assumptions: SandboxAssumptions): void {
-  if (!assumptions.cancelableStatuses.includes(policy.status)) {
+  if (policy.status === VOIDED && !assumptions.cancelAfterVoid) {
+    throw refuse(
+      'policyState',
+      'PolicyVoided',
+      `Policy ${policy.policy_number} was voided on ${policy.void_date}; the sandbox assumes a voided policy cannot also be canceled (assumption cancelAfterVoid).`
+    )
+  }
+  const cancelable = policy.status === VOIDED || assumptions.cancelableStatuses.includes(policy.status)
+  if (!cancelable) {
     throw refuse(
       'policyState',
       'InvalidPolicyStatus',

@@ -20,7 +20,6 @@ export interface Route {
 
 interface CompiledRoute {
   route: Route
-  exact: RegExp
   /** The same path with its trailing slash optional. */
   tolerant: RegExp
 }
@@ -30,11 +29,18 @@ export interface Match {
   params: string[]
 }
 
-function pattern(path: string): string {
-  return path
+/**
+ * How paths are matched: `null` accepts each path with its trailing slash added or removed; a function gives
+ * the one form served for a route's documented path (the strict sandbox).
+ */
+export type PathForm = ((documentedPath: string) => string) | null
+
+function compile(path: string): RegExp {
+  const pattern = path
     .split('/')
     .map((segment) => (segment.startsWith(':') ? '([^/]+)' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/')
+  return new RegExp(`^${pattern}$`)
 }
 
 /** A path segment as text, or null when its percent-encoding is broken (then nothing matches). */
@@ -46,19 +52,25 @@ function decodeSegment(segment: string): string | null {
   }
 }
 
-/** A matcher over `routes`; `tolerant` also accepts each path with its trailing slash added or removed. */
+/** A matcher over `routes`, each matched in the form `form` gives (see `PathForm`). */
 export function createRouter(
   routes: Route[]
-): (method: string, path: string, tolerant: boolean) => Match | null {
+): (method: string, path: string, form: PathForm) => Match | null {
   const compiled: CompiledRoute[] = routes.map((route) => ({
     route,
-    exact: new RegExp(`^${pattern(route.path)}$`),
-    tolerant: new RegExp(`^${pattern(route.path.replace(/\/$/, ''))}/?$`)
+    tolerant: new RegExp(`${compile(route.path.replace(/\/$/, '')).source.slice(0, -1)}/?$`)
   }))
-  return (method, path, tolerant) => {
-    for (const { route, exact, tolerant: loose } of compiled) {
+  // The strict forms are few (one per route and setting): compiled once, on first use.
+  const exact = new Map<string, RegExp>()
+  const exactFor = (path: string): RegExp => {
+    let regex = exact.get(path)
+    if (!regex) exact.set(path, (regex = compile(path)))
+    return regex
+  }
+  return (method, path, form) => {
+    for (const { route, tolerant } of compiled) {
       if (route.method !== method) continue
-      const match = (tolerant ? loose : exact).exec(path)
+      const match = (form === null ? tolerant : exactFor(form(route.path))).exec(path)
       const params = match?.slice(1).map(decodeSegment)
       if (params && !params.includes(null)) return { route, params: params as string[] }
     }

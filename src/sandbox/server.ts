@@ -6,7 +6,8 @@ import { isoMicros } from './clock'
 import { errorBody, TeakError } from './errors'
 import type { FaultDecision, FaultKind } from './faults'
 import { readBody, send, type ApiResponse } from './http'
-import { createRouter, type Match } from './router'
+import { apiPath } from '../shared/teak/api-paths'
+import { createRouter, type Match, type PathForm } from './router'
 import { authTokenRoute } from './routes/auth-token'
 import { changeOrderRoute, createOrderRoute } from './routes/orders'
 import { cancelPolicyRoute, voidPolicyRoute } from './routes/policies'
@@ -64,7 +65,7 @@ async function answerHelper(state: SandboxState, req: IncomingMessage, res: Serv
   const body = await readBody(req)
   if (body === null) return
   try {
-    send(res, await run(matchHelper(req.method ?? '', url.pathname, false), state, req, url, body))
+    send(res, await run(matchHelper(req.method ?? '', url.pathname, asWritten), state, req, url, body))
   } catch (error) {
     // Helpers are not Teak: their refusals keep the default statuses whatever the assumptions say.
     send(res, errorResponse(error, DEFAULT_ASSUMPTIONS.errorStatuses, true))
@@ -88,17 +89,23 @@ function faultAnswer(fault: FaultDecision, rateLimit: number): ApiResponse | nul
   return null
 }
 
+/** Helper paths are the sandbox's own: served exactly as written. */
+const asWritten = (path: string) => path
+
+/** Which forms of the API paths are served: either slash, or the strict sandbox's one form per path. */
+function pathForm(assumptions: SandboxAssumptions): PathForm {
+  if (assumptions.trailingSlashOptional) return null
+  return (documented) =>
+    documented === authTokenRoute.path
+      ? assumptions.authTokenPath
+      : apiPath(documented, assumptions.pathSlashes)
+}
+
 /** What Teak would answer: the route's response, or its refusal rendered with the current assumptions. */
 async function routeAnswer(state: SandboxState, req: IncomingMessage, url: URL, body: string) {
   const assumptions = state.assumptions
   try {
-    return await run(
-      matchApi(req.method ?? '', url.pathname, assumptions.trailingSlashOptional),
-      state,
-      req,
-      url,
-      body
-    )
+    return await run(matchApi(req.method ?? '', url.pathname, pathForm(assumptions)), state, req, url, body)
   } catch (error) {
     return errorResponse(error, assumptions.errorStatuses, assumptions.errorFieldInBody)
   }

@@ -1,6 +1,7 @@
 import { COST_MAX_LENGTH, readTeakCost } from '../shared/teak/cost'
 import { CURRENCY_CODES, isCurrencyCode } from '../shared/teak/currencies'
 import { isCalendarDate, TEXT_MAX, timeSchema } from '../shared/teak/order-request'
+import { textLength } from '../shared/teak/text-length'
 import type { SandboxAssumptions } from './assumptions'
 import { KEY_MAX_LENGTH } from './auth'
 import { TeakError, type ErrorEntry } from './errors'
@@ -84,12 +85,9 @@ class FieldChecker {
     if (value === undefined || value === null || value === '')
       return required ? this.required(field) : undefined
     if (typeof value !== 'string') return this.fail(field, 'InvalidType', `${field} must be a string.`)
-    if (value.length > max) {
-      return this.fail(
-        field,
-        'TooLong',
-        `${field} is ${value.length} characters long; at most ${max} are allowed.`
-      )
+    const length = textLength(value)
+    if (length > max) {
+      return this.fail(field, 'TooLong', `${field} is ${length} characters long; at most ${max} are allowed.`)
     }
     return value
   }

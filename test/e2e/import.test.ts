@@ -27,6 +27,7 @@ describe('Import CSV page in Chromium through the browser host', () => {
   let browser: Browser
   let page: Page
   let pageErrors: string[]
+  let importedThisSession = false
 
   beforeAll(async () => {
     app = await startApp({ secrets: createKeytarSecretStore({ service: testKeychainService() }) })
@@ -59,7 +60,7 @@ describe('Import CSV page in Chromium through the browser host', () => {
       quote_token: app.services.sandbox.mintQuoteToken({ opt_in: i % 6 !== 5 }),
       item_reference_number: `${prefix}-${i + 1}-seat`
     }))
-    rows.splice(3, 0, { ...rows[0], order_number: `${prefix}-BAD-COST`, item_cost: '1,234' } as never)
+    rows.splice(3, 0, { ...rows[0], order_number: `${prefix}-BAD-COST`, item_cost: '1,234.99' } as never)
     rows.push({ ...rows[0], order_number: `${prefix}-BAD-CURRENCY`, currency: 'XYZ' } as never)
     const path = join(dir.path, `${prefix}.csv`)
     writeFileSync(path, backlogCsv(rows))
@@ -71,15 +72,20 @@ describe('Import CSV page in Chromium through the browser host', () => {
 
   it('previews, imports with progress, pause and resume, and summarises with downloadable reports', async () => {
     await app.services.settings.update({ importConcurrency: 2 })
+    importedThisSession = true
     await page.getByLabel(/^Backlog file/).setInputFiles(backlogFile('UI'))
 
     const counts = page.getByTestId('preview-counts')
     await counts.getByText('Valid orders', { exact: true }).waitFor()
-    expect(text(await counts.textContent())).toBe('Valid orders 24 Invalid orders 2 Rows read 26')
+    expect(text(await counts.textContent())).toBe(
+      'Valid orders 24 Invalid orders 2 Valid, with warnings 0 Rows read 26'
+    )
     await page.getByLabel('Show only orders with errors').check()
     const rows = page.getByTestId('preview-table').locator('tbody tr')
     expect(await rows.count()).toBe(2)
-    expect(text(await rows.first().textContent())).toMatch(/UI-BAD-COST.*Row 5, item_cost.*1,234.*ambiguous/)
+    expect(text(await rows.first().textContent())).toMatch(
+      /UI-BAD-COST.*Row 5, item_cost.*uses a thousands separator.*1,234\.99/
+    )
     await screenshot(page, 'import-preview')
 
     // Teak answers the first calls and holds the rest until the import is paused: the import is half-way
@@ -140,6 +146,51 @@ describe('Import CSV page in Chromium through the browser host', () => {
         .map((o) => o.order_number)
         .sort()
     )
+  })
+
+  it("lists the warnings of orders Teak's docs allow, and imports them: no zip code in a country without postcodes", async () => {
+    app.services.sandbox.setFaults({ latencyMs: 0 })
+    const token = () => app.services.sandbox.mintQuoteToken({ opt_in: true })
+    const path = join(dir.path, 'AE.csv')
+    writeFileSync(
+      path,
+      backlogCsv([
+        { order_number: 'AE-1', quote_token: token(), item_reference_number: 'AE-1-seat' },
+        {
+          order_number: 'AE-2',
+          quote_token: token(),
+          item_reference_number: 'AE-2-seat',
+          billing_city: 'Dubai',
+          billing_zip_code: '',
+          billing_country: 'AE'
+        }
+      ])
+    )
+    // The page opens on the summary of the run this app session made last, if an earlier test made one.
+    if (importedThisSession) await page.getByRole('button', { name: 'Import another file' }).click()
+    await page.getByLabel(/^Backlog file/).setInputFiles(path)
+    const counts = page.getByTestId('preview-counts')
+    await counts.getByText('Valid orders', { exact: true }).waitFor()
+    expect(text(await counts.textContent())).toBe(
+      'Valid orders 2 Invalid orders 0 Valid, with warnings 1 Rows read 2'
+    )
+    const warnings = page.getByRole('list', { name: 'Warnings for order AE-2' })
+    expect(text(await warnings.textContent())).toBe(
+      'Warning, Row 3, billing_zip_code: No zip code given. (assumption billingZipCode: a warning; the order is still sent)'
+    )
+    await screenshot(page, 'import-preview-warnings')
+    await page.getByRole('button', { name: 'Import 2 valid orders' }).click()
+    await page.getByTestId('import-summary').waitFor({ timeout: 20_000 })
+    expect(
+      atTeak('AE')
+        .map((order) => order.order_number)
+        .sort()
+    ).toEqual(['AE-1', 'AE-2'])
+    expect(atTeak('AE').find((order) => order.order_number === 'AE-2')?.billing_address).toEqual({
+      address1: '123 Main St',
+      city: 'Dubai',
+      country: 'AE'
+    })
   })
 
   it('offers to resume an import that a closed app interrupted, and finishes it without duplicates', async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DRAFT_FILE_NAME } from '../../src/main/drafts/draft-store'
 import { startApp, type RunningApp } from '../support/app-host'
@@ -36,6 +36,13 @@ describe('order workbench in Chromium through the browser host, against the loca
     await Promise.all(browser.contexts().map((context) => context.close()))
     await app?.stop()
   })
+
+  /** The text of the element an input's aria-describedby names with this suffix ("-error", "-warning"). */
+  async function describedText(page: Page, input: ReturnType<Page['getByRole']>, suffix: string) {
+    const id = (await input.getAttribute('aria-describedby'))?.split(' ').find((one) => one.endsWith(suffix))
+    if (!id) return null
+    return page.locator(`[id="${id}"]`).textContent()
+  }
 
   it('submits an opt-in with two items, one with its own event, and shows the issued policies', async () => {
     const page = await openWorkbench(browser, app, errors)
@@ -138,7 +145,7 @@ describe('order workbench in Chromium through the browser host, against the loca
     expect(errors).toEqual([])
   })
 
-  it('blocks an invalid and an ambiguous cost at the field, and sends nothing', async () => {
+  it('blocks an invalid cost at the field and sends nothing; a cost like 1,234 is only a warning', async () => {
     const page = await openWorkbench(browser, app, errors)
     const postedBefore = ordersPosted(app)
     await fill(page, { 'Order number': 'WB-INVALID-1' })
@@ -151,25 +158,103 @@ describe('order workbench in Chromium through the browser host, against the loca
 
     const summary = page.getByRole('alert').filter({ hasText: 'Please fix these problems' })
     await summary.waitFor()
-    for (const [label, message] of [
-      ['Item 1 cost', '"12.3.4" is not a cost'],
-      ['Item 2 cost', '"1,234" is ambiguous: Teak reads it as 1.234']
-    ]) {
-      const input = field(page, label)
-      expect(await input.getAttribute('aria-invalid')).toBe('true')
-      const errorId = (await input.getAttribute('aria-describedby'))
-        ?.split(' ')
-        .find((id) => id.endsWith('-error'))
-      const error = page.locator(`[id="${errorId}"]`)
-      expect(await error.isVisible()).toBe(true)
-      expect(await error.textContent()).toContain(message)
-    }
-    await summary.getByRole('link', { name: /Item 2 cost/ }).click()
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('order-items-1-cost')
+    const invalid = field(page, 'Item 1 cost')
+    expect(await invalid.getAttribute('aria-invalid')).toBe('true')
+    expect(await describedText(page, invalid, '-error')).toContain('"12.3.4" is not a cost')
+    // The ambiguous cost is told apart from the error: a warning, the field not marked invalid.
+    const ambiguous = field(page, 'Item 2 cost')
+    expect(await ambiguous.getAttribute('aria-invalid')).toBeNull()
+    expect(await describedText(page, ambiguous, '-warning')).toBe(
+      'Warning: "1,234" is ambiguous: Teak reads this as 1.234, not 1234. Write 1234 if that is what you mean.'
+    )
+    expect(await summary.textContent()).not.toContain('Item 2 cost')
+    expect(await page.getByTestId('order-warnings').textContent()).toContain(
+      'Item 2 cost: "1,234" is ambiguous: Teak reads this as 1.234, not 1234.'
+    )
+    await summary.getByRole('link', { name: /Item 1 cost/ }).click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('order-items-0-cost')
     await screenshot(page, 'order-invalid-cost')
 
     expect(ordersPosted(app)).toBe(postedBefore)
     expect(app.services.journal.latestOutcomeFor('local', 'WB-INVALID-1')).toBeNull()
+    expect(errors).toEqual([])
+  })
+
+  it('sends an order whose billing address has no zip code (the United Arab Emirates), with a warning', async () => {
+    const page = await openWorkbench(browser, app, errors)
+    await fill(page, {
+      'Order number': 'WB-AE-1',
+      'Event start date (UTC)': '2027-11-20',
+      'Item 1 name': 'Desert concert',
+      'Item 1 reference number': 'AE-1',
+      'Item 1 cost': '300'
+    })
+    await chooseCurrency(page, 'aed')
+    await fill(page, {
+      'First name': 'Layla',
+      'Last name': 'Haddad',
+      Email: 'layla@example.com',
+      'Address line 1': 'Sheikh Zayed Rd 1',
+      City: 'Dubai',
+      'Country code': 'ae'
+    })
+    await page.getByRole('button', { name: 'Generate opt-in token' }).click()
+    await expect
+      .poll(() => page.getByTestId('quote-mode').textContent())
+      .toContain('Opt-in: the customer chose')
+    const zip = field(page, 'Zip code')
+    await zip.focus()
+    await zip.blur()
+    expect(await zip.getAttribute('aria-invalid')).toBeNull()
+    expect(await zip.getAttribute('aria-required')).toBeNull()
+    expect(await describedText(page, zip, '-warning')).toBe('Warning: No zip code given.')
+    const warnings = page.getByTestId('order-warnings')
+    expect(await warnings.getByRole('heading').textContent()).toMatch(
+      /1 warning: the order can still be sent/
+    )
+    await warnings.getByRole('button', { name: 'Zip code' }).click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('order-billing_address-zip_code')
+    await screenshot(page, 'order-warning-no-zip')
+
+    await page.getByRole('button', { name: 'Submit opt-in order' }).click()
+    await expect.poll(() => page.getByTestId('order-result').getAttribute('data-outcome')).toBe('created')
+    expect(sandboxOrder(app, 'WB-AE-1')?.billing_address).toEqual({
+      address1: 'Sheikh Zayed Rd 1',
+      city: 'Dubai',
+      country: 'AE'
+    })
+    expect(errors).toEqual([])
+  })
+
+  it('refuses the same order where the environment sets the zip code assumption to block', async () => {
+    await app.services.settings.setAssumptions('local', { billingZipCode: 'block' })
+    const page = await openWorkbench(browser, app, errors)
+    await fill(page, {
+      'Order number': 'WB-AE-2',
+      'Event start date (UTC)': '2027-11-20',
+      'Item 1 name': 'Desert concert',
+      'Item 1 reference number': 'AE-2',
+      'Item 1 cost': '300',
+      'First name': 'Layla',
+      'Last name': 'Haddad',
+      Email: 'layla@example.com',
+      'Address line 1': 'Sheikh Zayed Rd 1',
+      City: 'Dubai',
+      'Country code': 'ae'
+    })
+    await chooseCurrency(page, 'aed')
+    await page.getByRole('button', { name: 'Generate opt-in token' }).click()
+    await expect
+      .poll(() => page.getByTestId('quote-mode').textContent())
+      .toContain('Opt-in: the customer chose')
+    expect(await field(page, 'Zip code').getAttribute('aria-required')).toBe('true')
+    await page.getByRole('button', { name: 'Submit opt-in order' }).click()
+    const summary = page.getByRole('alert').filter({ hasText: 'Please fix these problems' })
+    await summary.waitFor()
+    expect(await summary.textContent()).toContain(
+      'No zip code given. (assumption billingZipCode: set to block)'
+    )
+    expect(sandboxOrder(app, 'WB-AE-2')).toBeUndefined()
     expect(errors).toEqual([])
   })
 
@@ -188,6 +273,9 @@ describe('order workbench in Chromium through the browser host, against the loca
     expect(
       await page.getByText('Without a quote token, Teak treats the order as an opt-in').isVisible()
     ).toBe(true)
+    expect(await page.getByTestId('order-warnings').textContent()).toContain(
+      'Quote token: no token — Teak treats this as opt-in'
+    )
 
     await page.getByRole('button', { name: 'Submit opt-in order' }).click()
     const dialog = page.getByRole('dialog', { name: 'Send without a quote token?' })

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-store'
 import type { SecretStore } from '../../src/main/secrets/secret-store'
 import { DEMO_KEYS } from '../../src/sandbox/auth'
+import { ASSUMPTION_TABLE, DEFAULT_ASSUMPTIONS } from '../../src/shared/teak/assumptions'
 import { keychainForTests, testKeychainService } from '../main/secrets/support/keychain'
 import { startApp, type RunningApp } from '../support/app-host'
 import { launchBrowser, screenshot } from '../support/browser'
@@ -219,6 +220,52 @@ describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through
     expect(await page.getByTestId('key-status').textContent()).toContain(
       'No keys are saved for Teak sandbox.'
     )
+  })
+
+  it("lists every assumption with its reason and source, and keeps each environment's own choice", async () => {
+    await environmentButton(/^Local sandbox/).click()
+    const section = page.getByRole('group', { name: 'Assumptions' })
+    await section.waitFor()
+    for (const row of ASSUMPTION_TABLE) {
+      const choice = section.getByRole('combobox', { name: row.label, exact: true })
+      expect(await choice.inputValue(), row.name).toBe(row.default)
+      const about = page.locator(`[id="${await choice.getAttribute('aria-describedby')}"]`)
+      const described = await about.textContent()
+      expect(described, row.name).toContain(row.reason)
+      expect(described, row.name).toContain(`Source: ${row.source}.`)
+      expect(described, row.name).toContain(row.name)
+    }
+    expect(await section.getByRole('combobox').count()).toBe(ASSUMPTION_TABLE.length)
+
+    // From the keyboard: focus the choice and pick Block.
+    const zip = section.getByRole('combobox', { name: 'A billing address needs a zip code', exact: true })
+    await zip.focus()
+    await zip.selectOption('block')
+    await statusWith('Saved: A billing address needs a zip code — Block: refuse the order.').waitFor()
+    expect(app.services.settings.assumptions('local').billingZipCode).toBe('block')
+    expect(app.services.settings.assumptions('sandbox').billingZipCode).toBe('warn')
+    const auth = section.getByRole('combobox', { name: 'Path of the auth token endpoint', exact: true })
+    await auth.selectOption('/api/v2/auth/token')
+    await statusWith(/^Saved: Path of the auth token endpoint/).waitFor()
+    await screenshot(page, 'settings-assumptions')
+
+    // Kept across a reload, and the connection test confirms the auth path it used.
+    await page.reload()
+    await environmentButton(/^Local sandbox/).click()
+    expect(await zip.inputValue()).toBe('block')
+    await page.getByRole('button', { name: 'Test connection' }).click()
+    const checks = page.getByRole('table', { name: 'What the test could confirm of the wire assumptions' })
+    await checks.waitFor()
+    expect(await checks.locator('tbody tr').allTextContents()).toEqual([
+      'authPath/api/v2/auth/tokenconfirmed: Teak issued a token at /api/v2/auth/token',
+      'trailingSlashas_documentednot checked: a connection test only asks for a token',
+      'orderIdKindprotecht_order_idnot checked: a connection test only asks for a token',
+      'policyIdKindpolicy_numbernot checked: a connection test only asks for a token'
+    ])
+
+    await zip.selectOption('warn')
+    await auth.selectOption('/api/v2/auth/token/')
+    await expect.poll(() => app.services.settings.assumptions('local')).toEqual(DEFAULT_ASSUMPTIONS)
   })
 
   it('keeps the import settings, refusing a concurrency outside 1 to 16', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_KEYS, type RunningSandbox } from '../../src/sandbox'
+import { DEFAULT_ASSUMPTIONS as WIRE_DEFAULTS } from '../../src/shared/teak/assumptions'
+import { DEMO_KEYS, strictAssumptions, type RunningSandbox } from '../../src/sandbox'
 import { errorsOf, exampleOrder, Partner, request, startTestSandbox } from './support'
 
 const OTHER_CLIENT = { publicKey: 'pk_local_other', secretKey: 'sk_local_other' }
@@ -39,6 +40,18 @@ describe('authentication (contract-notes §2)', () => {
       expect(Number(claims.exp) - Number(claims.iat)).toBe(300)
     }
   })
+
+  it.each(['/api/v2/auth/token/', '/api/v2/auth/token'] as const)(
+    'serves only %s when strict and told so',
+    async (served) => {
+      sandbox.setAssumptions(strictAssumptions({ ...WIRE_DEFAULTS, authPath: served }))
+      const other = served.endsWith('/') ? served.slice(0, -1) : `${served}/`
+      expect((await request(authUrl(served), 'POST', keys)).status).toBe(200)
+      const refused = await request(authUrl(other), 'POST', keys)
+      expect(refused.status).toBe(404)
+      expect(errorsOf(refused)).toEqual([expect.objectContaining({ reason: 'NotFound' })])
+    }
+  )
 
   it('refuses wrong keys with 401 and missing or over-long keys with 400, never echoing them', async () => {
     const wrong = await request(authUrl(), 'POST', { ...keys, secret_key: 'sk_wrong_guess' })

@@ -5,7 +5,13 @@ import {
   type DecodedQuote,
   type TeakOrder
 } from '../../src/shared/teak/responses'
-import { DEFAULT_ASSUMPTIONS, type RunningSandbox, type StoredOrder } from '../../src/sandbox'
+import { DEFAULT_ASSUMPTIONS as WIRE_DEFAULTS } from '../../src/shared/teak/assumptions'
+import {
+  DEFAULT_ASSUMPTIONS,
+  strictAssumptions,
+  type RunningSandbox,
+  type StoredOrder
+} from '../../src/sandbox'
 import { errorsOf, exampleOrder, helper, startTestSandbox, type Partner } from './support'
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
@@ -72,9 +78,10 @@ describe('creating orders (contract-notes §4, §10)', () => {
         cost: order.items[i].cost
       })
     })
+    // coverage_amount equals the premium, as in the docs' one example (assumption coverageAmount).
     expect(order.policies.map((p) => [p.premium, p.coverage_amount])).toEqual([
-      ['4.25', '50.00'],
-      ['8.50', '100.00']
+      ['4.25', '4.25'],
+      ['8.50', '8.50']
     ])
   })
 
@@ -141,9 +148,9 @@ describe('creating orders (contract-notes §4, §10)', () => {
     expect(reply.body.policies.map((p) => p.premium)).toEqual(['0.09', '0.01', '0.00', '4.89', '8500000.00'])
     expect(reply.body.subtotal).toBe('100000058.64')
 
-    sandbox.setAssumptions({ premiumRate: '0.1', coverageAmount: 'premium' })
+    sandbox.setAssumptions({ premiumRate: '0.1', coverageAmount: 'cost' })
     const repriced = await create({ ...withCosts('12.34'), order_number: 'other' })
-    expect(repriced.body.policies[0]).toMatchObject({ premium: '1.23', coverage_amount: '1.23' })
+    expect(repriced.body.policies[0]).toMatchObject({ premium: '1.23', coverage_amount: '12.34' })
   })
 
   it('tolerates a trailing slash unless trailingSlashOptional is switched off', async () => {
@@ -153,6 +160,33 @@ describe('creating orders (contract-notes §4, §10)', () => {
     expect(reply.status).toBe(404)
     expect(errorsOf(reply)).toEqual([expect.objectContaining({ reason: 'NotFound' })])
     expect((await create(exampleOrder('b'))).status).toBe(201)
+  })
+
+  it.each([
+    ['as_documented', '/api/v2/orders', '/api/v2/orders/'],
+    ['always', '/api/v2/orders/', '/api/v2/orders'],
+    ['never', '/api/v2/orders', '/api/v2/orders/']
+  ] as const)(
+    'serves only one form of each path when strict: pathSlashes %s',
+    async (form, served, refused) => {
+      sandbox.setAssumptions(strictAssumptions({ ...WIRE_DEFAULTS, trailingSlash: form }))
+      expect((await create(exampleOrder('refused'), refused)).status).toBe(404)
+      expect((await create(exampleOrder('served'), served)).status).toBe(201)
+    }
+  )
+
+  it('counts the 255-character limit in code points, as the client does', async () => {
+    const ticket = '🎫'.repeat(255)
+    const fits = await create({ ...exampleOrder(ticket) })
+    expect(fits.status).toBe(201)
+    const refused = await create({ ...exampleOrder(`${ticket}x`) })
+    expect(errorsOf(refused)).toEqual([
+      expect.objectContaining({
+        field: 'order_number',
+        reason: 'TooLong',
+        message: 'order_number is 256 characters long; at most 255 are allowed.'
+      })
+    ])
   })
 
   it('answers with the status chosen by successStatuses.createOrder', async () => {

@@ -80,6 +80,19 @@ describe('policy void and cancel', () => {
     ])
   })
 
+  it('refuses to cancel a voided policy unless cancelAfterVoid allows it (an assumption either way)', async () => {
+    await voidIt(policies[0].policy_number)
+    const refused = await cancelIt(policies[0].policy_number)
+    expect(refused.status).toBe(409)
+    expect(errorsOf(refused)).toEqual([expect.objectContaining({ reason: 'PolicyVoided' })])
+    expect(errorsOf(refused)[0].message).toContain('assumption cancelAfterVoid')
+
+    sandbox.setAssumptions({ cancelAfterVoid: true })
+    const canceled = await cancelIt(policies[0].policy_number)
+    expect(canceled.status).toBe(200)
+    expect(canceled.body.status).toBe('Canceled')
+  })
+
   it('uses the spelling of canceledStatus', async () => {
     sandbox.setAssumptions({ canceledStatus: 'Cancelled' })
     expect((await cancelIt(policies[0].policy_number)).body.status).toBe('Cancelled')

@@ -1,11 +1,12 @@
 import { access, constants, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/contract/errors'
+import { ruleLevelsOf } from '../../shared/teak/assumptions'
 import { allSucceeded } from '../../shared/import/report'
 import type { BacklogParseResult } from '../../shared/import/types'
 import { resolveDataDir } from '../data-dir'
 import { parseImportFlags, type ImportFlags } from '../import/cli/import-flags'
-import { openImportTarget, targetLabel } from '../import/cli/import-target'
+import { dryRunTarget, openImportTarget } from '../import/cli/import-target'
 import { chooseRun } from '../import/cli/resumable-run'
 import { dryRunText, fileFindings, importSummaryText } from '../import/cli/summary-text'
 import { terminalProgress } from '../import/cli/terminal-progress'
@@ -49,8 +50,11 @@ export async function runImportCommand(argv: string[]): Promise<number> {
 async function dryRun(dataDir: string, flags: ImportFlags, path: string): Promise<number> {
   const settings = await openSettingsStore(dataDir)
   warnAboutSettings(settings)
-  const label = targetLabel(settings, flags)
-  const parsed = await parseBacklogFile(path, { missingTokenAsOptIn: flags.missingTokenAsOptIn })
+  const { label, assumptions } = dryRunTarget(settings, flags)
+  const parsed = await parseBacklogFile(path, {
+    missingTokenAsOptIn: flags.missingTokenAsOptIn,
+    ruleLevels: ruleLevelsOf(assumptions)
+  })
   process.stdout.write(dryRunText(`${flags.file} (for ${label})`, parsed))
   return hasInputProblems(parsed) ? 1 : 0
 }
@@ -62,7 +66,10 @@ async function importBacklog(services: Services, flags: ImportFlags, path: strin
     if (choice.notice) process.stderr.write(`${choice.notice}\n`)
     const stored = choice.resume?.options ?? {}
     const missingTokenAsOptIn = flags.missingTokenAsOptIn || stored.missingTokenAsOptIn === true
-    const parsed = await parseBacklogFile(path, { missingTokenAsOptIn })
+    const parsed = await parseBacklogFile(path, {
+      missingTokenAsOptIn,
+      ruleLevels: ruleLevelsOf(target.assumptions)
+    })
     if (parsed.fileErrors.length > 0) {
       process.stderr.write(
         `${fileFindings(parsed).join('\n')}\nNothing was sent: correct the file and run the import again.\n`

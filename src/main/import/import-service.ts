@@ -3,6 +3,7 @@ import { basename, join } from 'node:path'
 import { AppError } from '../../shared/contract/errors'
 import type { ImportPreview, ImportStatus, UnfinishedImport } from '../../shared/contract/import'
 import { emptySummary, type ImportReport } from '../../shared/import/report'
+import { ruleLevelsOf } from '../../shared/teak/assumptions'
 import type { BacklogParseResult, ParsedOrder } from '../../shared/import/types'
 import { JournalError } from '../journal/errors'
 import type { ImportRunProgress } from '../journal/import-runs'
@@ -56,12 +57,7 @@ interface CurrentRun {
  */
 export function createImportService(services: ImportServices, options: ImportServiceOptions = {}) {
   const uploads = uploadStore(join(services.dataDir, UPLOADS_FOLDER))
-  let preview: {
-    id: string
-    fileName: string
-    missingTokenAsOptIn: boolean
-    parsed: BacklogParseResult
-  } | null = null
+  let preview: Preview | null = null
   let current: CurrentRun | null = null
   uploads.removeAllBut(new Set(resumableRuns().map((run) => settingsOf(run).upload)))
 
@@ -114,7 +110,10 @@ export function createImportService(services: ImportServices, options: ImportSer
         `The file of that import (${run.file}) is no longer kept: choose it again.`
       )
     }
-    const parsed = await parseBacklogFile(path, { missingTokenAsOptIn: settings.missingTokenAsOptIn })
+    const parsed = await parseBacklogFile(path, {
+      missingTokenAsOptIn: settings.missingTokenAsOptIn,
+      ruleLevels: ruleLevelsOf(services.settings.assumptions(run.environment))
+    })
     return { settings, orders: parsed.orders }
   }
 
@@ -214,16 +213,33 @@ export function createImportService(services: ImportServices, options: ImportSer
   }
 
   return {
+    /**
+     * Checks the file with the assumption levels of the environment it is meant for. The client applies the
+     * target environment's `block` levels again when sending, so a file previewed for one environment and
+     * started in another can never send what the other blocks.
+     */
     async preview(input: {
       fileName: string
       text: string
       missingTokenAsOptIn: boolean
+      environmentId?: string
     }): Promise<ImportPreview> {
+      const environmentId = input.environmentId ?? services.settings.selectedEnvironment().id
+      const ruleLevels = ruleLevelsOf(services.settings.assumptions(environmentId))
       const id = randomUUID()
       const path = await uploads.save(id, input.text)
-      const parsed = await parseBacklogFile(path, { missingTokenAsOptIn: input.missingTokenAsOptIn })
+      const parsed = await parseBacklogFile(path, {
+        missingTokenAsOptIn: input.missingTokenAsOptIn,
+        ruleLevels
+      })
       if (preview) uploads.remove(preview.id)
-      preview = { id, fileName: input.fileName, missingTokenAsOptIn: input.missingTokenAsOptIn, parsed }
+      preview = {
+        id,
+        fileName: input.fileName,
+        missingTokenAsOptIn: input.missingTokenAsOptIn,
+        environmentId,
+        parsed
+      }
       return previewView(preview)
     },
 
@@ -340,26 +356,31 @@ export function createImportService(services: ImportServices, options: ImportSer
 
 export type ImportService = ReturnType<typeof createImportService>
 
-function previewView(preview: {
+interface Preview {
   id: string
   fileName: string
   missingTokenAsOptIn: boolean
+  environmentId: string
   parsed: BacklogParseResult
-}): ImportPreview {
+}
+
+function previewView(preview: Preview): ImportPreview {
   const { parsed } = preview
   const invalidOrders = parsed.orders.filter((order) => order.errors.length > 0).length
   return {
     previewId: preview.id,
     fileName: preview.fileName,
     missingTokenAsOptIn: preview.missingTokenAsOptIn,
+    environmentId: preview.environmentId,
     rowCount: parsed.rowCount,
     validOrders: parsed.orders.length - invalidOrders,
     invalidOrders,
-    orders: parsed.orders.map(({ orderNumber, rows, optIn, errors }) => ({
+    orders: parsed.orders.map(({ orderNumber, rows, optIn, errors, warnings }) => ({
       orderNumber,
       rows,
       optIn,
-      errors
+      errors,
+      warnings
     })),
     rowErrors: parsed.rowErrors,
     warnings: parsed.warnings,

@@ -72,6 +72,10 @@ export function settingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers, keyo
       await deps.settings.update(patch)
       return view()
     },
+    'settings.setAssumptions': async ({ envId, assumptions }) => {
+      await deps.settings.setAssumptions(envId, assumptions)
+      return view()
+    },
     'settings.testConnection': ({ envId }) => testEnvironmentConnection(deps, envId)
   }
 }
@@ -91,7 +95,12 @@ async function settingsView(deps: SettingsHandlerDeps): Promise<SettingsView> {
         credentialsProblem ??= error.message
         keys = keyStatusOf(null)
       }
-      return { ...env, keys, requiresConfirmation: requiresConfirmation(env) }
+      return {
+        ...env,
+        keys,
+        requiresConfirmation: requiresConfirmation(env),
+        assumptions: deps.settings.assumptions(env.id)
+      }
     })
   )
   if (deps.keyVariables && !environments.some((env) => env.keys.source === 'environment'))
@@ -145,7 +154,8 @@ async function testEnvironmentConnection(
     label: env.label,
     baseUrl: deps.resolveBaseUrl(env),
     credentials: resolved.pair,
-    timeoutMs: deps.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS
+    timeoutMs: deps.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    wire: deps.settings.assumptions(env.id)
   })
 }
 

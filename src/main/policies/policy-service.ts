@@ -68,13 +68,15 @@ function requireCurrentItems(detail: OrderDetail, items: ExchangeInput['items'])
   if (issues.length > 0) throw new AppError('invalid_input', issues[0]!.message, { issues })
 }
 
-function requirePolicyOf(detail: OrderDetail, policyNumber: string): void {
-  if (!detail.policies.some((policy) => policy.policyNumber === policyNumber)) {
+function requirePolicyOf(detail: OrderDetail, policyNumber: string): OrderDetail['policies'][number] {
+  const policy = detail.policies.find((candidate) => candidate.policyNumber === policyNumber)
+  if (!policy) {
     throw new AppError(
       'not_found',
       `Policy ${policyNumber} is not a policy of order ${detail.order.orderNumber} as Teak last returned it.`
     )
   }
+  return policy
 }
 
 /** Runs `work` with a client for the environment. */
@@ -112,7 +114,7 @@ export async function exchangeItems(services: PolicyServices, input: ExchangeInp
     input.confirmations.production,
     `replace items of order ${orderNumber}`
   )
-  const orderId = changeOrderIdOf(detail.order)
+  const orderId = changeOrderIdOf(detail.order, services.settings.assumptions(environmentId).orderIdKind)
   const result = await withClient(services, environmentId, (client) =>
     journaledCall(
       services.journal,
@@ -189,7 +191,7 @@ async function changePolicyStatus(
 ): Promise<PolicyStatusResult> {
   const { environmentId, orderNumber, policyNumber } = input
   const detail = orderAtTeak(services.journal, environmentId, orderNumber)
-  requirePolicyOf(detail, policyNumber)
+  const policy = requirePolicyOf(detail, policyNumber)
   requireProductionConfirmation(
     services.settings,
     environmentId,
@@ -200,7 +202,8 @@ async function changePolicyStatus(
     journaledCall(
       services.journal,
       { kind: change.kind, environment: environmentId, orderNumber, policyNumber, ...intentOrigin(input) },
-      () => change.send(client, policyIdOf(policyNumber)),
+      () =>
+        change.send(client, policyIdOf(policy, services.settings.assumptions(environmentId).policyIdKind)),
       (answer) => ({ policies: [{ policyNumber, status: answer.status ?? change.impliedStatus }] })
     )
   )

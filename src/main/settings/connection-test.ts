@@ -1,4 +1,9 @@
-import type { ConnectionFailureReason, ConnectionTestResult } from '../../shared/contract/settings'
+import type {
+  AssumptionCheck,
+  ConnectionFailureReason,
+  ConnectionTestResult
+} from '../../shared/contract/settings'
+import { DEFAULT_ASSUMPTIONS, type WireSettings } from '../../shared/teak/assumptions'
 import type { KeyPair } from '../secrets/secret-store'
 import { TeakApiError } from '../teak/errors'
 
@@ -8,6 +13,7 @@ export type AuthenticatingClientFactory = (options: {
   credentials: KeyPair
   timeoutMs: number
   maxRetries: number
+  authPath: string
 }) => { authenticate(): Promise<unknown>; close(): void }
 
 export interface ConnectionTarget {
@@ -16,6 +22,8 @@ export interface ConnectionTarget {
   baseUrl: string
   credentials: KeyPair
   timeoutMs: number
+  /** The environment's wire assumptions; the defaults when not given. */
+  wire?: WireSettings
 }
 
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000
@@ -31,21 +39,57 @@ export async function testConnection(
   clock: () => number = () => performance.now()
 ): Promise<ConnectionTestResult> {
   const started = clock()
+  const wire = target.wire ?? DEFAULT_ASSUMPTIONS
   try {
     // One attempt: the person is waiting on the button, and retries would hide how the connection really is.
     const { baseUrl, credentials, timeoutMs } = target
-    const client = createClient({ baseUrl, credentials, timeoutMs, maxRetries: 0 })
+    const client = createClient({ baseUrl, credentials, timeoutMs, maxRetries: 0, authPath: wire.authPath })
     try {
       await client.authenticate()
     } finally {
       client.close()
     }
-    return { ok: true, ms: Math.max(0, Math.round(clock() - started)) }
+    return {
+      ok: true,
+      ms: Math.max(0, Math.round(clock() - started)),
+      assumptions: assumptionChecks(wire, null)
+    }
   } catch (error) {
     if (!(error instanceof TeakApiError)) throw error
     const reason = failureReason(error)
-    return { ok: false, reason, message: failureMessage(reason, target, error) }
+    return {
+      ok: false,
+      reason,
+      message: failureMessage(reason, target, error, wire.authPath),
+      assumptions: assumptionChecks(wire, error)
+    }
   }
+}
+
+const NOT_CALLED = 'not checked: a connection test only asks for a token'
+
+/**
+ * What minting one token tells about the wire assumptions: the auth path is confirmed when Teak issued a
+ * token there; the paths and identifiers of the other calls are not exercised, so they are not checked.
+ */
+export function assumptionChecks(wire: WireSettings, failure: TeakApiError | null): AssumptionCheck[] {
+  const authNote =
+    failure === null
+      ? `confirmed: Teak issued a token at ${wire.authPath}`
+      : failure.kind === 'not_found'
+        ? `not confirmed: nothing answers at ${wire.authPath}; try the other choice`
+        : `not confirmed: no token was issued (${failure.kind})`
+  return [
+    {
+      name: 'authPath',
+      value: wire.authPath,
+      status: failure ? 'not_confirmed' : 'confirmed',
+      note: authNote
+    },
+    { name: 'trailingSlash', value: wire.trailingSlash, status: 'not_checked', note: NOT_CALLED },
+    { name: 'orderIdKind', value: wire.orderIdKind, status: 'not_checked', note: NOT_CALLED },
+    { name: 'policyIdKind', value: wire.policyIdKind, status: 'not_checked', note: NOT_CALLED }
+  ]
 }
 
 export function failureReason(error: TeakApiError): ConnectionFailureReason {
@@ -58,7 +102,8 @@ export function failureReason(error: TeakApiError): ConnectionFailureReason {
 function failureMessage(
   reason: ConnectionFailureReason,
   target: ConnectionTarget,
-  error: TeakApiError
+  error: TeakApiError,
+  authPath: string
 ): string {
   const where = `${target.label} (${target.baseUrl})`
   switch (reason) {
@@ -71,7 +116,9 @@ function failureMessage(
     case 'unreachable':
       return `Could not reach ${where}. Check the address and your network connection.`
     default:
-      return `The connection test with ${where} failed: ${error.message}`
+      return error.kind === 'not_found'
+        ? `${where} has no auth token endpoint at ${authPath} (404). Check the address, or choose the other auth path under Assumptions.`
+        : `The connection test with ${where} failed: ${error.message}`
   }
 }
 

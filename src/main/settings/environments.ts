@@ -2,6 +2,12 @@ import type { z } from 'zod'
 import type { environmentSummarySchema } from '../../shared/contract/app'
 import { AppError } from '../../shared/contract/errors'
 import { EMBEDDED_BASE_URL, baseUrlProblem } from '../../shared/contract/settings'
+import {
+  DEFAULT_ASSUMPTIONS,
+  resolveAssumptions,
+  type AssumptionName,
+  type AssumptionSettings
+} from '../../shared/teak/assumptions'
 import type { SettingsData } from './settings-file'
 
 /**
@@ -106,10 +112,38 @@ export function withEnvironmentRemoved(data: SettingsData, id: string): Settings
   const env = findEnvironment(data, id)
   if (env.kind !== 'custom')
     throw new AppError('forbidden', `${env.label} is built in and cannot be removed.`)
+  // Its assumptions go with it: a later environment given the same id starts from the defaults.
+  const { [id]: _removed, ...assumptions } = data.assumptions
   return {
     ...data,
     customEnvironments: data.customEnvironments.filter((custom) => custom.id !== id),
-    selectedEnvironment: data.selectedEnvironment === id ? LOCAL_ID : data.selectedEnvironment
+    selectedEnvironment: data.selectedEnvironment === id ? LOCAL_ID : data.selectedEnvironment,
+    assumptions
+  }
+}
+
+/** The environment's assumptions: its own choices over the defaults. */
+export function assumptionsOf(data: SettingsData, id: string): AssumptionSettings {
+  return resolveAssumptions(data.assumptions[findEnvironment(data, id).id])
+}
+
+/** Records choices for one environment; a choice equal to the default is not kept, so defaults can improve. */
+export function withAssumptions(
+  data: SettingsData,
+  id: string,
+  changes: Partial<AssumptionSettings>
+): SettingsData {
+  const env = findEnvironment(data, id)
+  const chosen: Record<string, string> = { ...data.assumptions[env.id] }
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) continue
+    if (value === DEFAULT_ASSUMPTIONS[name as AssumptionName]) delete chosen[name]
+    else chosen[name] = value
+  }
+  const { [env.id]: _previous, ...others } = data.assumptions
+  return {
+    ...data,
+    assumptions: Object.keys(chosen).length > 0 ? { ...others, [env.id]: chosen } : others
   }
 }
 

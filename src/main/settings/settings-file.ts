@@ -8,6 +8,7 @@ import {
   normalizeBaseUrl
 } from '../../shared/contract/settings'
 import { asidePath } from '../data-dir'
+import { assumptionOverridesSchema } from '../../shared/teak/assumptions'
 import { writeFileAtomic } from './atomic-write'
 import { BUILT_IN_IDS, CUSTOM_ID_PATTERN, LOCAL_ID } from './environments'
 
@@ -58,7 +59,12 @@ export const settingsFileSchema = z
      * Teak recommends a fresh token for each request (AUTHG), so that is the default; reusing one until it
      * expires is an opt-in for large imports.
      */
-    tokenReuse: z.boolean().default(false)
+    tokenReuse: z.boolean().default(false),
+    /**
+     * Per environment id, the assumptions (src/shared/teak/assumptions.ts) set to something other than their
+     * default. Absent: every default.
+     */
+    assumptions: z.record(z.string(), assumptionOverridesSchema).default({})
   })
   .superRefine((data, ctx) => {
     const ids = [...BUILT_IN_IDS, ...data.customEnvironments.map((env) => env.id)]

@@ -1,11 +1,14 @@
 import { join } from 'node:path'
 import { ensurePrivateDir } from '../data-dir'
+import type { AssumptionSettings } from '../../shared/teak/assumptions'
 import {
+  assumptionsOf,
   environmentsOf,
   findEnvironment,
   requiresConfirmation,
   withEnvironmentRemoved,
   withEnvironmentSaved,
+  withAssumptions,
   withSelected,
   type Environment,
   type EnvironmentDraft
@@ -28,6 +31,9 @@ export interface SettingsStore {
   saveEnvironment(draft: EnvironmentDraft): Promise<string>
   removeEnvironment(id: string): Promise<void>
   update(patch: Partial<Pick<SettingsData, 'importConcurrency' | 'tokenReuse'>>): Promise<void>
+  /** Every assumption of the environment (its choices over the defaults). Throws `not_found` for an unknown id. */
+  assumptions(envId: string): AssumptionSettings
+  setAssumptions(envId: string, changes: Partial<AssumptionSettings>): Promise<void>
 }
 
 /**
@@ -80,6 +86,9 @@ export async function openSettingsStore(
           tokenReuse: patch.tokenReuse ?? current.tokenReuse
         },
         result: undefined
-      }))
+      })),
+    assumptions: (envId) => assumptionsOf(data, envId),
+    setAssumptions: (envId, changes) =>
+      change((current) => ({ data: withAssumptions(current, envId, changes), result: undefined }))
   }
 }

@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { z } from 'zod'
+import { apiPath } from '../../shared/teak/api-paths'
+import {
+  ruleLevelsOf,
+  WIRE_ASSUMPTIONS,
+  type RuleLevels,
+  type TrailingSlash
+} from '../../shared/teak/assumptions'
 import { orderRequestSchema, type OrderRequest } from '../../shared/teak/order-request'
 import { inspectQuoteToken } from '../../shared/teak/quote-token'
 import {
@@ -32,6 +39,7 @@ import {
   changeItemsSchema,
   checked,
   checkedCredentials,
+  refuseBlockedAssumptions,
   requiredText,
   type ChangeItem,
   type TeakCredentials
@@ -63,8 +71,15 @@ export interface TeakClientOptions {
   tokenReuse?: boolean
   maxRetries?: number
   log?: (entry: TeakLogEntry) => void
-  /** ASSUMPTION (contract-notes §2.2): the legacy SDK's path; Teak's own reference page was not available. */
+  /** ASSUMPTION `authPath` (contract-notes §2.2): the legacy SDK's path unless the environment says otherwise. */
   authPath?: string
+  /** ASSUMPTION `trailingSlash`: every other path as documented, or all with or all without a final slash. */
+  trailingSlash?: TrailingSlash
+  /**
+   * The environment's levels of the rule assumptions: an order a `block` rule finds fault with is refused
+   * before sending, like a documented rule. Missing ones are at their default (warn), which never refuses.
+   */
+  ruleLevels?: Partial<RuleLevels>
 }
 
 /**
@@ -92,7 +107,7 @@ export interface TeakClient {
 
 export const DEFAULT_TIMEOUT_MS = 15_000
 export const DEFAULT_MAX_RETRIES = 2
-export const DEFAULT_AUTH_PATH = '/api/v2/auth/token/'
+export const DEFAULT_AUTH_PATH: string = WIRE_ASSUMPTIONS.authPath.default
 const MINT_ACTION = 'get an access token from Teak'
 
 const ORDER = { documented: orderResponseSchema, liberal: orderAnswerSchema }
@@ -130,6 +145,8 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
   const authPath = options.authPath ?? DEFAULT_AUTH_PATH
+  const trailingSlash = options.trailingSlash ?? WIRE_ASSUMPTIONS.trailingSlash.default
+  const ruleLevels = ruleLevelsOf(options.ruleLevels ?? {})
   /** Known to the redaction of server texts, whichever credentials the last token was minted with. */
   let lastSecretKey = ''
   let callsInProgress = 0
@@ -280,11 +297,11 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
     async createOrder(body) {
       const orderNumber = typeof body?.order_number === 'string' ? body.order_number.trim() : ''
       const action = orderNumber ? `create order ${orderNumber}` : 'create the order'
-      const order = checked(orderRequestSchema, body, action)
+      const order = refuseBlockedAssumptions(checked(orderRequestSchema, body, action), ruleLevels, action)
       return tracked(() =>
         send<CreateOrderResult>({
           method: 'POST',
-          path: '/api/v2/orders',
+          path: apiPath('/api/v2/orders', trailingSlash),
           json: order,
           retryClass: 'once',
           authorized: true,
@@ -307,7 +324,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       return tracked(() =>
         send({
           method: 'GET',
-          path: '/api/v2/quote/decode',
+          path: apiPath('/api/v2/quote/decode', trailingSlash),
           query: { token: text },
           retryClass: 'repeatable',
           authorized: true,
@@ -325,7 +342,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       return tracked(() =>
         send({
           method: 'PATCH',
-          path: `/api/v2/orders/${encodeURIComponent(id)}/`,
+          path: apiPath(`/api/v2/orders/${encodeURIComponent(id)}/`, trailingSlash),
           json: body,
           retryClass: 'once',
           authorized: true,
@@ -342,7 +359,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       return tracked(() =>
         send({
           method: 'PUT',
-          path: `/api/v2/policies/${encodeURIComponent(id)}`,
+          path: apiPath(`/api/v2/policies/${encodeURIComponent(id)}`, trailingSlash),
           retryClass: 'once',
           authorized: true,
           action: `void policy ${id}`,
@@ -357,7 +374,7 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       return tracked(() =>
         send({
           method: 'PUT',
-          path: `/api/v2/policies/${encodeURIComponent(id)}/cancel`,
+          path: apiPath(`/api/v2/policies/${encodeURIComponent(id)}/cancel`, trailingSlash),
           retryClass: 'once',
           authorized: true,
           action: `cancel policy ${id}`,

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { costWireSchema, TEXT_MAX } from '../../shared/teak/order-request'
+import { assumptionFindings, findingText } from '../../shared/teak/assumption-checks'
+import type { RuleLevels } from '../../shared/teak/assumptions'
+import { costWireSchema, TEXT_MAX, type OrderRequest } from '../../shared/teak/order-request'
 import type { FieldErrors } from './errors'
 import { invalidRequest } from './failures'
 import { addFieldError, fieldKey } from './field-errors'
@@ -46,6 +48,24 @@ export function checked<S extends z.ZodType>(
     addFieldError(fieldErrors, path.length > 0 ? fieldKey(path) : 'body', issue.message)
   }
   throw invalidRequest(action, fieldErrors)
+}
+
+/**
+ * The order, or a `validation` TeakApiError (nothing sent) naming each field a rule assumption set to `block`
+ * finds fault with. Findings at `warn` are the workbench's and the import preview's to show; they never stop
+ * a send here.
+ */
+export function refuseBlockedAssumptions(
+  order: OrderRequest,
+  levels: RuleLevels,
+  action: string
+): OrderRequest {
+  const fieldErrors: FieldErrors = {}
+  for (const finding of assumptionFindings(order, levels)) {
+    if (finding.level === 'block') addFieldError(fieldErrors, fieldKey(finding.path), findingText(finding))
+  }
+  if (Object.keys(fieldErrors).length > 0) throw invalidRequest(action, fieldErrors)
+  return order
 }
 
 /** "Public and secret key will never exceed 55 characters in length" (contract-notes §2.1). */

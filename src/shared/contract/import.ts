@@ -26,7 +26,9 @@ export const previewOrderSchema = z.object({
   rows: z.array(z.number().int()),
   /** False when the quote token says opt_in false: Teak stores nothing and issues no policy. */
   optIn: z.boolean(),
-  errors: z.array(rowErrorSchema)
+  errors: z.array(rowErrorSchema),
+  /** Findings of rule assumptions set to warn: listed, and the order is imported all the same. */
+  warnings: z.array(rowErrorSchema)
 })
 export type PreviewOrder = z.infer<typeof previewOrderSchema>
 
@@ -36,6 +38,8 @@ export const importPreviewSchema = z.object({
   previewId: z.string(),
   fileName: z.string(),
   missingTokenAsOptIn: z.boolean(),
+  /** The environment whose assumption levels the orders were checked with. */
+  environmentId: z.string(),
   rowCount: z.number().int(),
   validOrders: z.number().int(),
   invalidOrders: z.number().int(),
@@ -102,7 +106,9 @@ export const importMethods = {
       text: z
         .string()
         .max(IMPORT_FILE_MAX_BYTES, 'The file is larger than 50 MB: split it into smaller files.'),
-      missingTokenAsOptIn: z.boolean()
+      missingTokenAsOptIn: z.boolean(),
+      /** Whose assumption levels to check with (Settings → Assumptions); default: the selected environment. */
+      environmentId: environmentId.optional()
     }),
     importPreviewSchema
   ),

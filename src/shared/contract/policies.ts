@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { costAmbiguity } from '../teak/cost'
 import { costInputSchema, TEXT_MAX } from '../teak/order-request'
 import { method } from './define'
 import { operationErrorSchema } from './history'
@@ -25,15 +26,22 @@ const target = {
 
 /**
  * One entry of an upgrade, downgrade or exchange (PATCH orders/:id, contract-notes §5.2): the item whose
- * Issued policy is replaced, and the new item. The cost is held to our rule (ambiguous "1,234" refused) and
- * leaves in canonical dot-decimal form.
+ * Issued policy is replaced, and the new item. The cost leaves in canonical dot-decimal form. A cost that
+ * reads like thousands ("1,234", "1.234") is refused here: the exchange form has no place to show a warning
+ * yet, so the `costLooksLikeThousands` assumption is applied as if set to block.
  */
 export const exchangeItemInputSchema = z
   .object({
     old_reference_number: requiredText('Item to replace'),
     name: requiredText('New item name'),
     reference_number: requiredText('New reference number'),
-    cost: costInputSchema
+    cost: z
+      .string()
+      .superRefine((raw, ctx) => {
+        const ambiguity = costAmbiguity(raw)
+        if (ambiguity) ctx.addIssue({ code: 'custom', message: ambiguity })
+      })
+      .pipe(costInputSchema)
   })
   .strict()
 export type ExchangeItemInput = z.input<typeof exchangeItemInputSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { assumptionChangesSchema, assumptionSettingsSchema } from '../teak/assumptions'
 import { environmentSummarySchema, noInput } from './app'
 import { method } from './define'
 
@@ -108,7 +109,9 @@ export type KeyStatus = z.infer<typeof keyStatusSchema>
 export const environmentViewSchema = environmentSummarySchema.extend({
   keys: keyStatusSchema,
   /** Production: every submission must be confirmed by the person first. */
-  requiresConfirmation: z.boolean()
+  requiresConfirmation: z.boolean(),
+  /** Every assumption (src/shared/teak/assumptions.ts) as this environment sets it. */
+  assumptions: assumptionSettingsSchema
 })
 export type EnvironmentView = z.infer<typeof environmentViewSchema>
 
@@ -127,8 +130,22 @@ export const settingsViewSchema = z.object({
 })
 export type SettingsView = z.infer<typeof settingsViewSchema>
 
+/** What a connection test could tell about one wire assumption of the environment. */
+export const assumptionCheckSchema = z.object({
+  name: z.string(),
+  value: z.string(),
+  status: z.enum(['confirmed', 'not_confirmed', 'not_checked']),
+  note: z.string()
+})
+export type AssumptionCheck = z.infer<typeof assumptionCheckSchema>
+
+/** `assumptions` is present whenever Teak was called: which wire assumptions the call confirmed. */
 export const connectionTestResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), ms: z.number().nonnegative() }),
+  z.object({
+    ok: z.literal(true),
+    ms: z.number().nonnegative(),
+    assumptions: z.array(assumptionCheckSchema).optional()
+  }),
   z.object({
     ok: z.literal(false),
     reason: z.enum([
@@ -141,7 +158,8 @@ export const connectionTestResultSchema = z.discriminatedUnion('ok', [
       'not_configured',
       'other'
     ]),
-    message: z.string()
+    message: z.string(),
+    assumptions: z.array(assumptionCheckSchema).optional()
   })
 ])
 export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>
@@ -193,6 +211,11 @@ export const settingsMethods = {
         tokenReuse: z.boolean().optional()
       })
       .strict(),
+    settingsViewSchema
+  ),
+  /** Sets assumptions of one environment (block / warn / off, or a wire choice); the rest stay as they are. */
+  'settings.setAssumptions': method(
+    z.object({ envId: environmentIdSchema, assumptions: assumptionChangesSchema }).strict(),
     settingsViewSchema
   ),
   'settings.testConnection': method(

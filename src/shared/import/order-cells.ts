@@ -5,7 +5,7 @@ import type { RowError } from './types'
 /**
  * The two directions between spreadsheet cells and Teak's order body: the input object the shared
  * `orderInputSchema` checks (empty cells are absent fields; an object such as `customer` exists as soon as
- * one of its cells is filled; `payment` defaults to invoice, Teak's only payment type), and, for a schema
+ * one of its cells is filled; `payment` defaults to invoice, Teak's default payment type), and, for a schema
  * issue's path, the row, column and value to show.
  */
 type Fields = Record<string, unknown>

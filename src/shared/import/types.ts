@@ -1,3 +1,4 @@
+import type { RuleLevels } from '../teak/assumptions'
 import type { OrderRequest } from '../teak/order-request'
 
 /**
@@ -13,7 +14,10 @@ export interface RowError {
   message: string
 }
 
-/** One order of the backlog: every row with its order_number. `request` is set exactly when `errors` is empty. */
+/**
+ * One order of the backlog: every row with its order_number. `request` is set exactly when `errors` is empty.
+ * `warnings` are findings of rule assumptions set to `warn`: shown, never stopping the order.
+ */
 export interface ParsedOrder {
   orderNumber: string
   rows: number[]
@@ -21,6 +25,7 @@ export interface ParsedOrder {
   /** What Teak will do with it: true unless its quote token says opt_in false (contract-notes §3.1). */
   optIn: boolean
   errors: RowError[]
+  warnings: RowError[]
 }
 
 export interface BacklogParseResult {
@@ -40,4 +45,9 @@ export interface BacklogOptions {
    * platform pays for, so such orders are refused unless the agent explicitly accepts that.
    */
   missingTokenAsOptIn?: boolean
+  /**
+   * The target environment's levels of the rule assumptions (src/shared/teak/assumptions.ts): `block` findings
+   * are errors, `warn` ones warnings. Missing ones are at their default.
+   */
+  ruleLevels?: Partial<RuleLevels>
 }

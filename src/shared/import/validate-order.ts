@@ -1,4 +1,6 @@
-import { checkCost } from '../teak/cost'
+import { assumptionFindings, findingText, type AssumptionFinding } from '../teak/assumption-checks'
+import { ruleLevelsOf } from '../teak/assumptions'
+import { checkCost, costAmbiguity } from '../teak/cost'
 import { optInRequirementIssues, orderInputSchema, type OrderRequest } from '../teak/order-request'
 import { inspectQuoteToken } from '../teak/quote-token'
 import { splitTaxesAndFees } from '../teak/taxes'
@@ -8,17 +10,23 @@ import type { OrderRows } from './order-rows'
 import type { BacklogOptions, ParsedOrder, RowError } from './types'
 
 /**
- * One order's checks, the same a person's form gets (`orderInputSchema`), plus what a file adds: the quote
- * token must be present (or explicitly waived) and readable, opt-ins must carry what Teak's certification
- * requires, and `taxes_and_fees` is spread over the item costs.
+ * One order's checks, the same a person's form gets (`orderInputSchema` and the rule assumptions at the
+ * environment's levels), plus what a file adds: the quote token must be present (or explicitly waived) and
+ * readable, opt-ins must carry what Teak's certification requires, and `taxes_and_fees` is spread over the
+ * item costs.
  */
 export function validateOrder(order: OrderRows, options: BacklogOptions): ParsedOrder {
   const { orderNumber, rows } = order
   const errors = [...order.errors]
+  const warnings: RowError[] = []
   // Every row of it was unreadable: checking what little was read would only add noise.
-  if (order.items.length === 0) return { orderNumber, rows, optIn: true, errors }
+  if (order.items.length === 0) return { orderNumber, rows, optIn: true, errors, warnings }
   const optIn = readOptIn(order, options, errors)
-  const parsed = orderInputSchema.safeParse(orderInputOf(order))
+  const input = orderInputOf(order)
+  for (const { level, error } of assumptionErrors(order, input, options)) {
+    ;(level === 'block' ? errors : warnings).push(error)
+  }
+  const parsed = orderInputSchema.safeParse(input)
   let request: OrderRequest | undefined
   if (parsed.success) {
     request = withTaxesAndFees(order, parsed.data, errors)
@@ -32,10 +40,42 @@ export function validateOrder(order: OrderRows, options: BacklogOptions): Parsed
       errors.push(rowError(order, issue.path, issue.message))
     }
   }
+  warnings.sort((a, b) => a.row - b.row)
   if (errors.length > 0) {
-    return { orderNumber, rows, optIn: optIn.value, errors: errors.sort((a, b) => a.row - b.row) }
+    return { orderNumber, rows, optIn: optIn.value, errors: errors.sort((a, b) => a.row - b.row), warnings }
   }
-  return { orderNumber, rows, request, optIn: optIn.value, errors }
+  return { orderNumber, rows, request, optIn: optIn.value, errors, warnings }
+}
+
+/**
+ * The rule assumptions' findings for the order, each on its cell, plus the cost rule's on `taxes_and_fees`
+ * (its total is read like a cost). Without `missingTokenAsOptIn` a missing token is an error of its own.
+ */
+function assumptionErrors(
+  order: OrderRows,
+  input: Record<string, unknown>,
+  options: BacklogOptions
+): { level: AssumptionFinding['level']; error: RowError }[] {
+  const levels = ruleLevelsOf(options.ruleLevels ?? {})
+  const found = assumptionFindings(input, levels)
+    .filter((finding) => options.missingTokenAsOptIn || finding.assumption !== 'missingTokenOptIn')
+    .map((finding) => ({ level: finding.level, error: rowError(order, finding.path, findingText(finding)) }))
+  const taxes = order.orderValues[TAXES_AND_FEES]
+  const message = costAmbiguity(taxes)
+  const level = levels.costLooksLikeThousands
+  if (message && level !== 'off') {
+    const finding: AssumptionFinding = { assumption: 'costLooksLikeThousands', level, path: [], message }
+    found.push({
+      level,
+      error: {
+        row: order.valueRows[TAXES_AND_FEES],
+        column: ORDER_COLUMNS[TAXES_AND_FEES].name,
+        value: taxes,
+        message: findingText(finding)
+      }
+    })
+  }
+  return found
 }
 
 const tokenCell = (order: OrderRows, value: string, message: string): RowError => ({

@@ -1,18 +1,18 @@
 /**
  * Teak's item-cost rule (Adding Items guide): a string of at most 12 characters, digits with at most one
- * `.` or `,` as the decimal separator, no thousands separators. Teak reads "1,234" as 1.234, which a person
- * almost never means, so `checkCost` reports that shape as ambiguous instead of accepting it silently.
+ * `.` or `,` as the decimal separator, no thousands separators. `checkCost` holds costs to exactly that.
+ * Teak reads "1,234" as 1.234, which a person typing a price almost never means: `costAmbiguity` says so
+ * for "1,234" and "1.234" alike, and the `costLooksLikeThousands` assumption decides what that costs.
  */
 export const COST_MAX_LENGTH = 12
 
-export type CostCheck =
-  { ok: true; canonical: string } | { ok: false; reason: CostProblem; message: string; teakReading?: string }
+export type CostCheck = { ok: true; canonical: string } | { ok: false; reason: CostProblem; message: string }
 
-export type CostProblem = 'empty' | 'too_long' | 'invalid' | 'thousands_separator' | 'ambiguous'
+export type CostProblem = 'empty' | 'too_long' | 'invalid' | 'thousands_separator'
 
 const TEAK_COST = /^(\d+)(?:[.,](\d+))?$/
-// One to three digits (not a lone leading zero), a comma, then exactly three digits: reads like 1,234.
-const LOOKS_LIKE_THOUSANDS = /^[1-9]\d{0,2},\d{3}$/
+// One to three digits (not a lone leading zero), one separator, then exactly three digits: reads like 1,234.
+const LOOKS_LIKE_THOUSANDS = /^([1-9]\d{0,2})[.,](\d{3})$/
 // Groups of three after one to three digits, always split by the same character (".", ",", a space, a
 // non-breaking space or an apostrophe), then optionally a decimal part behind a different separator.
 const GROUPED_DIGITS = /^\d{1,3}([.,' \u00a0\u202f])\d{3}(?:\1\d{3})*(?:(?!\1)[.,]\d+)?$/
@@ -34,7 +34,7 @@ export function readTeakCost(raw: string): string | null {
   return TEAK_COST.test(raw) ? raw.replace(',', '.') : null
 }
 
-/** The rule people and files are held to: Teak's rule, minus the ambiguous "1,234" shape. */
+/** The rule people and files are held to: Teak's, with a message that says how to fix what it refuses. */
 export function checkCost(raw: string): CostCheck {
   if (raw.trim().length === 0)
     return { ok: false, reason: 'empty', message: 'Enter a cost, for example 50.00.' }
@@ -61,13 +61,16 @@ export function checkCost(raw: string): CostCheck {
       message: `"${raw}" is not a cost: use digits with at most one "." or "," as the decimal separator, for example 50.00 or 123,99.`
     }
   }
-  if (LOOKS_LIKE_THOUSANDS.test(raw)) {
-    return {
-      ok: false,
-      reason: 'ambiguous',
-      teakReading: canonical,
-      message: `"${raw}" is ambiguous: Teak reads it as ${canonical} (the comma is a decimal separator), not ${raw.replace(',', '')}. Write ${canonical} or ${raw.replace(',', '')}.`
-    }
-  }
   return { ok: true, canonical }
+}
+
+/**
+ * Why a cost Teak accepts may not be what was meant, or null: "1,234" and "1.234" are 1.234 to Teak, though
+ * a price typed that way usually means 1234. Works on what was typed and on the canonical form alike.
+ */
+export function costAmbiguity(cost: string): string | null {
+  const parts = LOOKS_LIKE_THOUSANDS.exec(cost.trim())
+  if (!parts) return null
+  const [shape, whole, decimals] = parts
+  return `"${shape}" is ambiguous: Teak reads this as ${whole}.${decimals}, not ${whole}${decimals}. Write ${whole}${decimals} if that is what you mean.`
 }

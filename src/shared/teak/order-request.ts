@@ -3,9 +3,11 @@ import { checkCost, COST_MAX_LENGTH } from './cost'
 import { CURRENCY_CODES } from './currencies'
 
 /**
- * Teak's create-order request (contract-notes §4). Two variants share one shape:
- * - `orderInputSchema` holds what a person or a CSV row typed to our rules (ambiguous costs refused) and
- *   outputs the wire body with costs in canonical dot-decimal form;
+ * Teak's create-order request (contract-notes §4), held to what the docs state: sizes, required fields, the
+ * cost format, dates and times, the currency list. Rules the docs do not state are assumptions
+ * (assumptions.ts, assumption-checks.ts), judged at each environment's level. Two variants share one shape:
+ * - `orderInputSchema` holds what a person or a CSV row typed and outputs the wire body with costs in
+ *   canonical dot-decimal form;
  * - `orderRequestSchema` is the wire body itself, which the Teak client checks before sending.
  */
 export const TEXT_MAX = 255
@@ -49,6 +51,8 @@ export const eventSchema = z
   })
   .strict()
   .superRefine((event, ctx) => {
+    // "Start date or end date is required." (ODET). How times relate to dates is not documented: see the
+    // `timeNeedsDate` and `eventEndsAfterStart` assumptions.
     if (!event.start_date && !event.end_date) {
       ctx.addIssue({
         code: 'custom',
@@ -56,56 +60,48 @@ export const eventSchema = z
         message: 'An event needs a start date or an end date.'
       })
     }
-    if (event.start_time && !event.start_date) {
-      ctx.addIssue({ code: 'custom', path: ['start_date'], message: 'A start time needs a start date.' })
-    }
-    if (event.end_time && !event.end_date) {
-      ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'An end time needs an end date.' })
-    }
-    if (event.start_date && event.end_date) {
-      const start = `${event.start_date}T${event.start_time ?? '00:00'}`
-      const end = `${event.end_date}T${event.end_time ?? '23:59'}`
-      if (end < start)
-        ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The event ends before it starts.' })
-    }
   })
 
-/** Assumption (Teak documents no rules for customer fields): first name, last name and email are needed. */
+/**
+ * Teak documents the customer's field names only (contract-notes §4.5, unknown #12): which are required, their
+ * sizes and formats are assumptions (assumptions.ts), checked by `assumptionFindings`, not here.
+ */
+const contactText = z.string().trim().optional()
+
 export const customerSchema = z
   .object({
-    first_name: text('First name'),
-    last_name: text('Last name'),
-    email: text('Email').pipe(
-      z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address like name@example.com.')
-    ),
-    phone: optionalText('Phone')
+    first_name: contactText,
+    last_name: contactText,
+    email: contactText,
+    phone: contactText
   })
   .strict()
 
-/** Assumption (no documented rules): address line 1, city, zip code and an ISO country code are needed. */
+/** Field names only, as for the customer. A two-letter country is upper-cased ("us" → "US"). */
 export const billingAddressSchema = z
   .object({
-    address1: text('Address line 1'),
-    address2: optionalText('Address line 2'),
-    city: text('City'),
-    state: optionalText('State'),
-    zip_code: text('Zip code'),
-    country: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2}$/, 'Use the two-letter country code, for example US.')
-      .transform((c) => c.toUpperCase())
+    address1: contactText,
+    address2: contactText,
+    city: contactText,
+    state: contactText,
+    zip_code: contactText,
+    country: contactText.transform((c) => (c !== undefined && /^[A-Za-z]{2}$/.test(c) ? c.toUpperCase() : c))
   })
   .strict()
 
-export const PAYMENT_TYPES = ['invoice'] as const
-export const paymentSchema = z.object({ type: z.enum(PAYMENT_TYPES) }).strict()
+/** PAY: `{"type": "invoice"}`; Invoice is "currently the default", so other types pass (`paymentTypeInvoice`). */
+export const paymentSchema = z
+  .object({ type: z.string().trim().min(1, 'Payment type is required.') })
+  .strict()
 
 export const currencySchema = z.enum(CURRENCY_CODES, {
   error: () => `Choose one of Teak's ${CURRENCY_CODES.length} currencies (${CURRENCY_CODES.join(', ')}).`
 })
 
-/** Cost as typed by a person: our rule (ambiguous "1,234" refused), output in dot-decimal form. */
+/**
+ * Cost as typed by a person: Teak's rule, output in dot-decimal form ("123,99" → "123.99"). A cost that
+ * reads like thousands ("1,234") passes as Teak reads it; the `costLooksLikeThousands` assumption judges it.
+ */
 export const costInputSchema = z.string().transform((raw, ctx) => {
   const check = checkCost(raw.trim())
   if (check.ok) return check.canonical
@@ -122,8 +118,9 @@ export const costWireSchema = z
 function makeOrderSchema<C extends z.ZodType<string, string>>(cost: C) {
   const item = z
     .object({
-      name: text('Item name'),
-      reference_number: text('Reference number'),
+      // Teak's Adding Items guide gives their size, not that they are required (`itemName`, `itemReference`).
+      name: optionalText('Item name'),
+      reference_number: optionalText('Reference number'),
       cost,
       event: eventSchema.optional()
     })

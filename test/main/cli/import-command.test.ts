@@ -9,6 +9,8 @@ import { startFakeTeak } from '../teak/fake-teak'
 import { cliEnv, runCli } from './support/cli'
 
 const KEYS = { TEAK_PUBLIC_KEY: DEMO_KEYS.publicKey, TEAK_SECRET_KEY: DEMO_KEYS.secretKey }
+/** For tests that run the CLI three times: each run starts tsx, which on a busy machine takes seconds. */
+const SEVERAL_RUNS_MS = 60_000
 
 describe('teak-desk import', () => {
   const dir = makeTempDir()
@@ -212,6 +214,68 @@ describe('teak-desk import', () => {
     expect(sandbox.requests().length).toBe(before)
     expect(readdirSync(dataDir)).not.toContain('journal.sqlite')
   })
+
+  it(
+    'sends an order without a zip code (a country without postcodes) with a warning, unless told to block it',
+    async () => {
+      const uae = { billing_city: 'Dubai', billing_zip_code: '', billing_country: 'AE' }
+      const file = backlog([{ order_number: 'CLI-AE-1', ...uae }])
+      const dry = await runCli(['import', file, '--dry-run'], cliEnv(home()))
+      expect(dry.code).toBe(0)
+      expect(dry.stdout).toContain(
+        'Order CLI-AE-1 (rows 2, 3) would be sent with warnings:\n  Row 2, billing_zip_code: No zip code given. (assumption billingZipCode: a warning; the order is still sent)'
+      )
+
+      const blocked = await importInto(file, home(), '--assume', 'billingZipCode=block')
+      expect(blocked.code).toBe(1)
+      expect(blocked.stdout).toMatch(/invalid\s+1/)
+      expect(stored('CLI-AE-1')).toBe(0)
+
+      const sent = await importInto(file, home())
+      expect(sent.code).toBe(0)
+      expect(sent.stdout).toMatch(/created\s+1/)
+      expect(sandbox.orders().find((o) => o.order_number === 'CLI-AE-1')?.billing_address).toEqual({
+        address1: '123 Main St',
+        city: 'Dubai',
+        country: 'AE'
+      })
+    },
+    SEVERAL_RUNS_MS
+  )
+
+  it(
+    "applies the environment's assumptions from Settings, with --assume over them",
+    async () => {
+      const dataDir = home()
+      writeFileSync(
+        join(dataDir, 'settings.json'),
+        JSON.stringify({
+          version: 1,
+          customEnvironments: [{ id: 'strict-zip', label: 'Strict zip', baseUrl: sandbox.url }],
+          assumptions: { 'strict-zip': { billingZipCode: 'block' } }
+        })
+      )
+      const file = backlog([{ order_number: 'CLI-AE-2', billing_zip_code: '', billing_country: 'AE' }])
+      const env = cliEnv(dataDir, KEYS)
+      const [refused, unknown] = await Promise.all([
+        runCli(['import', file, '--env', 'strict-zip', '--dry-run'], env),
+        runCli(['import', file, '--env', 'strict-zip', '--assume', 'zip=off'], env)
+      ])
+      expect(unknown.code).toBe(2)
+      expect(unknown.stderr).toMatch(
+        /--assume zip=off: There is no assumption "zip"\. Valid names: billingZipCode, .*trailingSlash\./
+      )
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toContain('No zip code given. (assumption billingZipCode: set to block)')
+      const overridden = await runCli(
+        ['import', file, '--env', 'strict-zip', '--assume', 'billingZipCode=warn'],
+        env
+      )
+      expect(overridden.code).toBe(0)
+      expect(stored('CLI-AE-2')).toBe(1)
+    },
+    SEVERAL_RUNS_MS
+  )
 
   it('exits 2 when the command cannot start: flags, file, keys, production without --yes', async () => {
     const file = backlog([{ order_number: 'CLI-USAGE-1' }])

@@ -14,7 +14,13 @@ describe('parseImportFlags', () => {
         '8',
         '--resume',
         '--missing-token-as-opt-in',
-        '--yes'
+        '--yes',
+        '--assume',
+        'billingZipCode=off',
+        '--assume',
+        'authPath=/api/v2/auth/token',
+        '--assume',
+        'billingZipCode=block'
       ])
     ).toEqual({
       file: 'orders.csv',
@@ -27,7 +33,9 @@ describe('parseImportFlags', () => {
       reportCsv: undefined,
       missingTokenAsOptIn: true,
       yes: true,
-      parallel: false
+      parallel: false,
+      // Repeatable; the last one given for a name wins.
+      assume: { billingZipCode: 'block', authPath: '/api/v2/auth/token' }
     })
     expect(
       parseImportFlags([
@@ -52,7 +60,14 @@ describe('parseImportFlags', () => {
     [['a.csv', '--env', 'local', '--base-url', 'http://127.0.0.1:1'], /either --env or --base-url/],
     [['a.csv', '--base-url', 'http://teak.example.com'], /https/],
     [['a.csv', '--dry-run', '--report', 'r.json'], /sends nothing/],
-    [['a.csv', '--env', ' '], /--env needs a value/]
+    [['a.csv', '--env', ' '], /--env needs a value/],
+    [
+      ['a.csv', '--assume', 'zipCode=off'],
+      /no assumption "zipCode"\. Valid names: billingZipCode, .*authPath/
+    ],
+    [['a.csv', '--assume', 'billingZipCode'], /not name=value\. Valid names: billingZipCode/],
+    [['a.csv', '--assume', 'billingZipCode=sometimes'], /use block, warn, off/],
+    [['a.csv', '--assume', 'trailingSlash=yes'], /use as_documented, always, never/]
   ])('refuses %j as a usage error', (argv, message) => {
     expect(() => parseImportFlags(argv)).toThrow(UsageError)
     expect(() => parseImportFlags(argv)).toThrow(message)

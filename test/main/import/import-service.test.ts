@@ -84,6 +84,53 @@ describe('the app import service', () => {
     ).rejects.toThrow('no longer ready to import')
   })
 
+  it("checks a file with the target environment's assumption levels: warnings are listed and imported", async () => {
+    const uae = { billing_city: 'Dubai', billing_zip_code: '', billing_country: 'AE' }
+    const text = backlog('UAE', 1, [
+      {
+        order_number: 'UAE-x',
+        quote_token: services.sandbox.mintQuoteToken({ opt_in: true }),
+        item_reference_number: 'UAE-x-r',
+        ...uae
+      }
+    ])
+    const preview = await imports.preview({ fileName: 'uae.csv', text, missingTokenAsOptIn: false })
+    expect(preview).toMatchObject({ environmentId: 'local', validOrders: 2, invalidOrders: 0 })
+    expect(preview.orders.find((order) => order.orderNumber === 'UAE-x')?.warnings).toEqual([
+      {
+        row: 3,
+        column: 'billing_zip_code',
+        value: '',
+        message: 'No zip code given. (assumption billingZipCode: a warning; the order is still sent)'
+      }
+    ])
+    const started = await imports.start({
+      previewId: preview.previewId,
+      environmentId: 'local',
+      confirmations: { production: false }
+    })
+    expect((await ended(started.runId)).progress.summary).toMatchObject({ created: 2, invalid: 0 })
+    expect(services.sandbox.orders().find((o) => o.order_number === 'UAE-x')?.billing_address).toEqual({
+      address1: '123 Main St',
+      city: 'Dubai',
+      country: 'AE'
+    })
+
+    await services.settings.setAssumptions('local', { billingZipCode: 'block' })
+    try {
+      const strict = await imports.preview({
+        fileName: 'uae.csv',
+        text: backlog('UAE2', 0, [{ order_number: 'UAE2-x', ...uae }]),
+        missingTokenAsOptIn: true,
+        environmentId: 'local'
+      })
+      expect(strict).toMatchObject({ validOrders: 0, invalidOrders: 1 })
+      expect(strict.orders[0].errors.map((e) => e.column)).toEqual(['billing_zip_code'])
+    } finally {
+      await services.settings.setAssumptions('local', { billingZipCode: 'warn' })
+    }
+  })
+
   it('asks for the production confirmation before anything else', async () => {
     const preview = await imports.preview({
       fileName: 'p.csv',

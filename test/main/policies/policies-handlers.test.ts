@@ -31,7 +31,12 @@ describe('policies methods through the dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     const issues = (result as { error: { details: { issues: { path: unknown[]; message: string }[] } } })
       .error.details.issues
-    expect(issues).toEqual([{ path: ['items', 0, 'cost'], message: expect.stringContaining('ambiguous') }])
+    expect(issues).toEqual([
+      {
+        path: ['items', 0, 'cost'],
+        message: expect.stringContaining('"1,234" is ambiguous: Teak reads this as 1.234')
+      }
+    ])
   })
 
   it('sends the new cost in canonical form and answers within the contract', async () => {

@@ -2,7 +2,8 @@ import { createServer as createHttpServer, type Server } from 'node:http'
 import { createServer as createTcpServer, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_KEYS, startSandbox } from '../../../src/sandbox/index'
+import { DEMO_KEYS, startSandbox, strictAssumptions } from '../../../src/sandbox/index'
+import { DEFAULT_ASSUMPTIONS } from '../../../src/shared/teak/assumptions'
 import { testConnection } from '../../../src/main/settings/connection-test'
 import { createTeakClient } from '../../../src/main/teak/client'
 
@@ -52,7 +53,52 @@ async function silentServer(): Promise<{ url: string; accepted(): number; close(
 describe('testConnection against real loopback servers', () => {
   it('succeeds with the demo keys on the local sandbox, and says how long it took', async () => {
     const result = await testConnection(createTeakClient, target(sandbox.url))
-    expect(result).toEqual({ ok: true, ms: expect.any(Number) })
+    expect(result).toEqual({ ok: true, ms: expect.any(Number), assumptions: expect.any(Array) })
+  })
+
+  it('confirms the auth path it minted a token at, and says the other wire assumptions were not checked', async () => {
+    const result = await testConnection(createTeakClient, target(sandbox.url))
+    expect(result.assumptions).toEqual([
+      {
+        name: 'authPath',
+        value: '/api/v2/auth/token/',
+        status: 'confirmed',
+        note: 'confirmed: Teak issued a token at /api/v2/auth/token/'
+      },
+      ...['trailingSlash', 'orderIdKind', 'policyIdKind'].map((name) => ({
+        name,
+        value: DEFAULT_ASSUMPTIONS[name as 'trailingSlash'],
+        status: 'not_checked',
+        note: 'not checked: a connection test only asks for a token'
+      }))
+    ])
+  })
+
+  it("reports an auth path the strict sandbox does not serve, and confirms the environment's other choice", async () => {
+    const strict = await startSandbox({
+      port: 0,
+      assumptions: strictAssumptions({ ...DEFAULT_ASSUMPTIONS, authPath: '/api/v2/auth/token' })
+    })
+    try {
+      const refused = await testConnection(createTeakClient, target(strict.url))
+      expect(refused).toMatchObject({
+        ok: false,
+        reason: 'other',
+        message: `Test target (${strict.url}) has no auth token endpoint at /api/v2/auth/token/ (404). Check the address, or choose the other auth path under Assumptions.`
+      })
+      expect(refused.assumptions?.[0]).toMatchObject({ name: 'authPath', status: 'not_confirmed' })
+      const wire = { ...DEFAULT_ASSUMPTIONS, authPath: '/api/v2/auth/token' as const }
+      const confirmed = await testConnection(createTeakClient, { ...target(strict.url), wire })
+      expect(confirmed).toMatchObject({ ok: true })
+      expect(confirmed.assumptions?.[0]).toEqual({
+        name: 'authPath',
+        value: '/api/v2/auth/token',
+        status: 'confirmed',
+        note: 'confirmed: Teak issued a token at /api/v2/auth/token'
+      })
+    } finally {
+      await strict.close()
+    }
   })
 
   it('reports wrong keys when the sandbox refuses the secret', async () => {
@@ -60,7 +106,8 @@ describe('testConnection against real loopback servers', () => {
     expect(result).toEqual({
       ok: false,
       reason: 'wrong_keys',
-      message: `Test target (${sandbox.url}) refused the keys. Check the public and secret key in the Teak dashboard (Affiliate Settings) and enter them again.`
+      message: `Test target (${sandbox.url}) refused the keys. Check the public and secret key in the Teak dashboard (Affiliate Settings) and enter them again.`,
+      assumptions: expect.any(Array)
     })
     expect(JSON.stringify(result)).not.toContain('sk_wrong_secret')
   })
@@ -70,7 +117,8 @@ describe('testConnection against real loopback servers', () => {
     expect(await testConnection(createTeakClient, target(url))).toEqual({
       ok: false,
       reason: 'unreachable',
-      message: `Could not reach Test target (${url}). Check the address and your network connection.`
+      message: `Could not reach Test target (${url}). Check the address and your network connection.`,
+      assumptions: expect.any(Array)
     })
   })
 
@@ -82,7 +130,8 @@ describe('testConnection against real loopback servers', () => {
       expect(result).toEqual({
         ok: false,
         reason: 'timeout',
-        message: `Test target (${silent.url}) did not answer within 300 ms. Try again later, or check the address.`
+        message: `Test target (${silent.url}) did not answer within 300 ms. Try again later, or check the address.`,
+        assumptions: expect.any(Array)
       })
       expect(silent.accepted()).toBe(1)
     } finally {

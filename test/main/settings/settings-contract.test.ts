@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { issuesOf } from '../../../src/shared/contract/errors'
 import { baseUrlProblem, settingsMethods } from '../../../src/shared/contract/settings'
+import { DEFAULT_ASSUMPTIONS } from '../../../src/shared/teak/assumptions'
 
 function messagesFor(method: keyof typeof settingsMethods, input: unknown): string[] {
   const parsed = settingsMethods[method].input.safeParse(input)
@@ -122,7 +123,8 @@ describe('other inputs', () => {
       kind: 'local',
       baseUrl: 'embedded',
       keys,
-      requiresConfirmation: false
+      requiresConfirmation: false,
+      assumptions: DEFAULT_ASSUMPTIONS
     }
     const view = settingsMethods['settings.get'].output.parse({
       environments: [env],

@@ -8,7 +8,8 @@ import { createKeytarSecretStore } from '../../../src/main/secrets/keytar-store'
 import { resolveEnvironmentBaseUrl } from '../../../src/main/settings/environments'
 import { openSettingsStore } from '../../../src/main/settings/store'
 import { createTeakClient } from '../../../src/main/teak/client'
-import { startSandbox } from '../../../src/sandbox/index'
+import { startSandbox, strictAssumptions } from '../../../src/sandbox/index'
+import { DEFAULT_ASSUMPTIONS } from '../../../src/shared/teak/assumptions'
 import type { SettingsView } from '../../../src/shared/contract/settings'
 import { keychainForTests, testKeychainService } from '../secrets/support/keychain'
 import { makeTempDir } from '../../support/temp-dir'
@@ -142,6 +143,88 @@ describe('without the keychain', () => {
     })
   })
 
+  it("shows every environment's assumptions, at their defaults until changed", async () => {
+    const view: SettingsView = await (await app())('settings.get')
+    for (const env of view.environments) expect(env.assumptions).toEqual(DEFAULT_ASSUMPTIONS)
+  })
+
+  it('sets assumptions per environment, keeps only the changed ones in settings.json, and refuses unknown ones', async () => {
+    const call = await app()
+    const view: SettingsView = await call('settings.setAssumptions', {
+      envId: 'sandbox',
+      assumptions: { billingZipCode: 'off', authPath: '/api/v2/auth/token', emailFormat: 'warn' }
+    })
+    const sandboxEnv = view.environments.find((env) => env.id === 'sandbox')
+    expect(sandboxEnv?.assumptions).toEqual({
+      ...DEFAULT_ASSUMPTIONS,
+      billingZipCode: 'off',
+      authPath: '/api/v2/auth/token'
+    })
+    expect(view.environments.find((env) => env.id === 'local')?.assumptions).toEqual(DEFAULT_ASSUMPTIONS)
+    const file = JSON.parse(readFileSync(join(dir.path, 'settings.json'), 'utf8'))
+    expect(file.assumptions).toEqual({
+      sandbox: { billingZipCode: 'off', authPath: '/api/v2/auth/token' }
+    })
+    // Back to the default: nothing is kept.
+    await call('settings.setAssumptions', { envId: 'sandbox', assumptions: { billingZipCode: 'warn' } })
+    expect(JSON.parse(readFileSync(join(dir.path, 'settings.json'), 'utf8')).assumptions).toEqual({
+      sandbox: { authPath: '/api/v2/auth/token' }
+    })
+    // A restart reads them back.
+    const reread: SettingsView = await (await app())('settings.get')
+    expect(reread.environments[1].assumptions.authPath).toBe('/api/v2/auth/token')
+
+    await expect(
+      call('settings.setAssumptions', { envId: 'sandbox', assumptions: { zipCodeRule: 'off' } })
+    ).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(
+      call('settings.setAssumptions', { envId: 'sandbox', assumptions: { billingZipCode: 'maybe' } })
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: ['assumptions', 'billingZipCode'] }] }
+    })
+    await expect(
+      call('settings.setAssumptions', { envId: 'nope', assumptions: { billingZipCode: 'off' } })
+    ).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('drops the assumptions of a custom environment it removes, so a new one with the same name starts from the defaults', async () => {
+    const call = await app()
+    const { id } = await call('settings.saveEnvironment', { label: 'Emulator', baseUrl: sandbox.url })
+    await call('settings.setAssumptions', { envId: id, assumptions: { itemName: 'block' } })
+    await call('settings.removeEnvironment', { id })
+    const again: { id: string; settings: SettingsView } = await call('settings.saveEnvironment', {
+      label: 'Emulator',
+      baseUrl: sandbox.url
+    })
+    expect(again.id).toBe(id)
+    expect(again.settings.environments.find((env) => env.id === id)?.assumptions).toEqual(DEFAULT_ASSUMPTIONS)
+  })
+
+  it("tests the connection at the environment's auth path", async () => {
+    const strict = await startSandbox({
+      port: 0,
+      assumptions: strictAssumptions({ ...DEFAULT_ASSUMPTIONS, authPath: '/api/v2/auth/token' })
+    })
+    try {
+      const call = await app(DEMO_VARIABLES)
+      const { id } = await call('settings.saveEnvironment', { label: 'Strict', baseUrl: strict.url })
+      expect(await call('settings.testConnection', { envId: id })).toMatchObject({
+        ok: false,
+        reason: 'other'
+      })
+      await call('settings.setAssumptions', { envId: id, assumptions: { authPath: '/api/v2/auth/token' } })
+      const result = await call('settings.testConnection', { envId: id })
+      expect(result).toMatchObject({ ok: true })
+      expect((result as { assumptions: unknown[] }).assumptions[0]).toMatchObject({
+        name: 'authPath',
+        status: 'confirmed'
+      })
+    } finally {
+      await strict.close()
+    }
+  })
+
   it('saves, selects and updates, returning the new settings each time', async () => {
     const call = await app()
     const saved: { id: string; settings: SettingsView } = await call('settings.saveEnvironment', {
@@ -167,7 +250,8 @@ describe('without the keychain', () => {
     const call = await app()
     expect(await call('settings.testConnection', { envId: 'local' })).toEqual({
       ok: true,
-      ms: expect.any(Number)
+      ms: expect.any(Number),
+      assumptions: expect.any(Array)
     })
     expect(await call('settings.testConnection', { envId: 'production' })).toEqual({
       ok: false,
@@ -182,7 +266,11 @@ describe('without the keychain', () => {
   it('tests a custom environment with keys from the variables', async () => {
     const call = await app({ ...DEMO_VARIABLES, TEAK_ENV: 'emulator' })
     const { id } = await call('settings.saveEnvironment', { label: 'Emulator', baseUrl: sandbox.url })
-    expect(await call('settings.testConnection', { envId: id })).toEqual({ ok: true, ms: expect.any(Number) })
+    expect(await call('settings.testConnection', { envId: id })).toEqual({
+      ok: true,
+      ms: expect.any(Number),
+      assumptions: expect.any(Array)
+    })
   })
 })
 
@@ -261,7 +349,11 @@ describe.runIf(keychain.run)(keychain.title('with the keychain'), () => {
       reason: 'no_keys'
     })
     await call('settings.setKeys', { envId: id, publicKey: 'pk_local_demo', secretKey: 'sk_local_demo' })
-    expect(await call('settings.testConnection', { envId: id })).toEqual({ ok: true, ms: expect.any(Number) })
+    expect(await call('settings.testConnection', { envId: id })).toEqual({
+      ok: true,
+      ms: expect.any(Number),
+      assumptions: expect.any(Array)
+    })
   })
 
   it('forgets the keys of a custom environment it removes, so a new one with the same name starts empty', async () => {

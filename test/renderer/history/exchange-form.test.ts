@@ -45,7 +45,7 @@ describe('the exchange form', () => {
       cost: '1,234'
     })
     expect(Object.keys(ambiguous)).toEqual(['cost'])
-    expect(ambiguous.cost).toContain('ambiguous')
+    expect(ambiguous.cost).toContain('"1,234" is ambiguous: Teak reads this as 1.234, not 1234')
     expect(
       exchangeFormProblems({ oldReference: 'vip', name: 'Box', reference: 'x'.repeat(256), cost: '12' })
     ).toEqual({

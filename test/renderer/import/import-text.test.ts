@@ -33,7 +33,7 @@ describe('import page wording', () => {
   })
 
   it('filters the preview to orders with errors', () => {
-    const ok = { orderNumber: 'A', rows: [2], optIn: true, errors: [] }
+    const ok = { orderNumber: 'A', rows: [2], optIn: true, errors: [], warnings: [] }
     const bad = { ...ok, orderNumber: 'B', errors: [{ row: 3, column: null, value: '', message: 'x' }] }
     expect(filterOrders([ok, bad], false)).toEqual([ok, bad])
     expect(filterOrders([ok, bad], true)).toEqual([bad])

@@ -7,16 +7,24 @@ import {
   placeIssues,
   problemLabel
 } from '../../../src/renderer/src/lib/order-form/fields'
-import { emptyOrderForm } from '../../../src/renderer/src/lib/order-form/form-state'
+import { emptyOrderForm, type OrderForm } from '../../../src/renderer/src/lib/order-form/form-state'
+import { RULE_NAMES, ruleLevelsOf, type RuleLevels } from '../../../src/shared/teak/assumptions'
 import { filledForm, quoteToken } from './support'
 
-const messages = (form: Parameters<typeof checkOrderForm>[0]) =>
-  Object.fromEntries(checkOrderForm(form).problems.fields.map((p) => [p.key, p.message]))
+/** Every rule assumption at its default (warn), and every one set to block. */
+const WARN = ruleLevelsOf({})
+const BLOCK = Object.fromEntries(RULE_NAMES.map((name) => [name, 'block'])) as RuleLevels
+
+const byKey = (placed: { fields: { key: string; message: string }[] }) =>
+  Object.fromEntries(placed.fields.map((p) => [p.key, p.message]))
+const messages = (form: OrderForm, levels: RuleLevels = WARN) => byKey(checkOrderForm(form, levels).problems)
+const warnings = (form: OrderForm, levels: RuleLevels = WARN) => byKey(checkOrderForm(form, levels).warnings)
 
 describe('checking the order form with the shared schemas', () => {
   it('turns a complete form into the exact wire body: canonical costs, upper-case codes', () => {
-    const check = checkOrderForm(filledForm())
+    const check = checkOrderForm(filledForm(), WARN)
     expect(check.problems).toEqual({ fields: [], unplaced: [] })
+    expect(check.warnings).toEqual({ fields: [], unplaced: [] })
     expect(check.mode).toEqual({ kind: 'opt_in', claimed: true })
     expect(check.request).toMatchObject({
       order_number: 'A-1001',
@@ -29,7 +37,7 @@ describe('checking the order form with the shared schemas', () => {
   it('reports an invalid cost at the item cost field, and sends nothing', () => {
     const form = filledForm()
     form.items[0].cost = '12.3.4'
-    const check = checkOrderForm(form)
+    const check = checkOrderForm(form, WARN)
     expect(check.request).toBeNull()
     expect(messages(form)).toEqual({
       'items.0.cost':
@@ -37,10 +45,48 @@ describe('checking the order form with the shared schemas', () => {
     })
   })
 
-  it("explains the ambiguous 1,234 with Teak's reading of it", () => {
+  it.each(['1,234', '1.234'])(
+    "warns about %j with Teak's reading of it, and sends it as Teak reads it",
+    (cost) => {
+      const form = filledForm()
+      form.items[1].cost = cost
+      const check = checkOrderForm(form, WARN)
+      expect(warnings(form)['items.1.cost']).toContain('Teak reads this as 1.234, not 1234')
+      expect(check.problems.fields).toEqual([])
+      expect(check.request?.items[1].cost).toBe('1.234')
+    }
+  )
+
+  it.each(['1,234', '1.234'])('blocks %j when the assumption is set to block', (cost) => {
     const form = filledForm()
-    form.items[1].cost = '1,234'
-    expect(messages(form)['items.1.cost']).toContain('Teak reads it as 1.234')
+    form.items[1].cost = cost
+    const check = checkOrderForm(form, { ...WARN, costLooksLikeThousands: 'block' })
+    expect(check.request).toBeNull()
+    expect(messages(form, { ...WARN, costLooksLikeThousands: 'block' })['items.1.cost']).toContain(
+      'Teak reads this as 1.234, not 1234'
+    )
+  })
+
+  it('sends a billing address without a zip code (the United Arab Emirates has none), with a warning', () => {
+    const form = filledForm()
+    form.billing_address = { ...form.billing_address, zip_code: '', state: '', city: 'Dubai', country: 'ae' }
+    const check = checkOrderForm(form, WARN)
+    expect(check.problems.fields).toEqual([])
+    expect(warnings(form)).toEqual({ 'billing_address.zip_code': 'No zip code given.' })
+    expect(check.request?.billing_address).toEqual({ address1: '123 Main St', city: 'Dubai', country: 'AE' })
+  })
+
+  it('refuses it where the environment sets billingZipCode to block, and says nothing where it is off', () => {
+    const form = filledForm()
+    form.billing_address.zip_code = ''
+    const blocked = checkOrderForm(form, { ...WARN, billingZipCode: 'block' })
+    expect(blocked.request).toBeNull()
+    expect(byKey(blocked.problems)['billing_address.zip_code']).toBe(
+      'No zip code given. (assumption billingZipCode: set to block)'
+    )
+    const off = checkOrderForm(form, { ...WARN, billingZipCode: 'off' })
+    expect(off.warnings.fields).toEqual([])
+    expect(off.request).not.toBeNull()
   })
 
   it('asks for the certification fields of an opt-in where the person will fill them in', () => {
@@ -49,7 +95,7 @@ describe('checking the order form with the shared schemas', () => {
       customer: emptyOrderForm().customer,
       billing_address: emptyOrderForm().billing_address
     })
-    expect(messages(form)).toEqual({
+    expect(messages(form, BLOCK)).toEqual({
       'items.0.event':
         "Opt-in orders need an event for every item: set the order event or this item's own event.",
       'customer.first_name': 'Opt-in orders need the customer.',
@@ -61,9 +107,19 @@ describe('checking the order form with the shared schemas', () => {
     const bare = filledForm({ customer: emptyOrderForm().customer })
     expect(messages({ ...bare, token: '' })).toHaveProperty('customer.first_name')
     const optOut = { ...bare, token: quoteToken({ opt_in: false }) }
-    expect(checkOrderForm(optOut).mode).toEqual({ kind: 'opt_out' })
+    expect(checkOrderForm(optOut, WARN).mode).toEqual({ kind: 'opt_out' })
     expect(messages(optOut)).toEqual({})
-    expect(checkOrderForm(optOut).request?.customer).toBeUndefined()
+    expect(checkOrderForm(optOut, WARN).request?.customer).toBeUndefined()
+  })
+
+  it('labels an empty token "no token — Teak treats this as opt-in", as a warning or a block', () => {
+    const form = filledForm({ token: '  ' })
+    expect(warnings(form)).toEqual({ token: 'no token — Teak treats this as opt-in' })
+    expect(checkOrderForm(form, WARN).request).not.toBeNull()
+    expect(messages(form, { ...WARN, missingTokenOptIn: 'block' }).token).toMatch(
+      /^no token — Teak treats this as opt-in/
+    )
+    expect(warnings(form, { ...WARN, missingTokenOptIn: 'off' })).toEqual({})
   })
 
   it('reports an unreadable token at the token field', () => {
@@ -83,26 +139,33 @@ describe('checking the order form with the shared schemas', () => {
     })
   })
 
-  it('checks a partly filled customer field by field, even on an opt-out', () => {
+  it('warns about a partly filled customer field by field, even on an opt-out, and sends it', () => {
     const form = filledForm({ token: quoteToken({ opt_in: false }) })
     form.customer = { first_name: 'Jo', last_name: '', email: 'jo@', phone: '' }
-    expect(messages(form)).toEqual({
-      'customer.last_name': 'Last name is required.',
-      'customer.email': 'Enter an email address like name@example.com.'
+    expect(messages(form)).toEqual({})
+    expect(warnings(form)).toEqual({
+      'customer.last_name': 'No last name given.',
+      'customer.email': '"jo@" does not look like name@example.com.'
     })
+    expect(checkOrderForm(form, WARN).request?.customer).toEqual({ first_name: 'Jo', email: 'jo@' })
+    expect(Object.keys(messages(form, BLOCK))).toEqual(['customer.last_name', 'customer.email'])
   })
 
-  it('lists problems in page order, for the error summary', () => {
+  it('lists problems and warnings in page order, for the error summary and the warning list', () => {
     const form = emptyOrderForm()
-    expect(checkOrderForm(form).problems.fields.map((p) => p.key)).toEqual([
+    const check = checkOrderForm(form, WARN)
+    expect(check.problems.fields.map((p) => p.key)).toEqual([
       'order_number',
       'currency',
-      'items.0.name',
-      'items.0.reference_number',
       'items.0.cost',
       'items.0.event',
       'customer.first_name',
       'billing_address.address1'
+    ])
+    expect(check.warnings.fields.map((p) => p.key)).toEqual([
+      'token',
+      'items.0.name',
+      'items.0.reference_number'
     ])
   })
 })

@@ -25,16 +25,34 @@ const only = (rows: Record<string, string>[], options?: BacklogOptions, columns?
 }
 
 describe('parseBacklog validation names row, column, value and reason', () => {
-  it('refuses an ambiguous cost with the explanation', () => {
-    expect(only([{}, { item_cost: '1,234' }]).errors).toEqual([
-      {
-        row: 3,
+  it.each(['1,234', '1.234'])(
+    'warns about the cost %j with the same explanation, and keeps the order',
+    (cost) => {
+      const order = only([{}, { item_cost: cost, item_reference_number: 'T-2' }])
+      expect(order.errors).toEqual([])
+      expect(order.warnings).toEqual([
+        {
+          row: 3,
+          column: 'item_cost',
+          value: cost,
+          message: `"${cost}" is ambiguous: Teak reads this as 1.234, not 1234. Write 1234 if that is what you mean. (assumption costLooksLikeThousands: a warning; the order is still sent)`
+        }
+      ])
+      expect(order.request?.items[1].cost).toBe('1.234')
+    }
+  )
+
+  it.each(['1,234', '1.234'])('refuses the cost %j where the assumption is set to block', (cost) => {
+    const order = only([{ item_cost: cost }], { ruleLevels: { costLooksLikeThousands: 'block' } })
+    expect(order.errors).toEqual([
+      expect.objectContaining({
+        row: 2,
         column: 'item_cost',
-        value: '1,234',
-        message:
-          '"1,234" is ambiguous: Teak reads it as 1.234 (the comma is a decimal separator), not 1234. Write 1.234 or 1234.'
-      }
+        message: expect.stringContaining('Teak reads this as 1.234, not 1234')
+      })
     ])
+    expect(order.warnings).toEqual([])
+    expect(order.request).toBeUndefined()
   })
 
   it('reads a comma decimal cost as Teak does', () => {
@@ -66,31 +84,89 @@ describe('parseBacklog validation names row, column, value and reason', () => {
   })
 
   it('explains an empty required cell instead of "expected string"', () => {
-    expect(only([{}, { item_name: '' }]).errors).toEqual([
-      { row: 3, column: 'item_name', value: '', message: 'No item_name given: it is required.' }
+    expect(only([{}, { item_cost: '', item_reference_number: 'T-2' }]).errors).toEqual([
+      { row: 3, column: 'item_cost', value: '', message: 'No item_cost given: it is required.' }
+    ])
+  })
+
+  it('warns about an empty item name (Teak does not say it is required), or refuses it when told to', () => {
+    const row: Record<string, string>[] = [{}, { item_name: '', item_reference_number: 'T-2' }]
+    const warned = only(row)
+    expect(warned.errors).toEqual([])
+    expect(warned.warnings).toEqual([
+      {
+        row: 3,
+        column: 'item_name',
+        value: '',
+        message: 'No item name given. (assumption itemName: a warning; the order is still sent)'
+      }
+    ])
+    expect(warned.request?.items[1]).toEqual({ reference_number: 'T-2', cost: '50.00' })
+    expect(only(row, { ruleLevels: { itemName: 'block' } }).errors).toEqual([
+      {
+        row: 3,
+        column: 'item_name',
+        value: '',
+        message: 'No item name given. (assumption itemName: set to block)'
+      }
     ])
   })
 
   it('names a column of a partly filled object that the file lacks', () => {
     const columns = COLUMNS.filter((column) => column !== 'billing_city')
-    expect(only([{}], {}, columns).errors).toEqual([
+    expect(only([{}], {}, columns).warnings).toEqual([
       {
         row: 2,
         column: 'billing_city',
         value: '',
-        message: 'No billing_city given: it is required once any billing_* column is filled.'
+        message: 'No city given. (assumption billingStreetAndCity: a warning; the order is still sent)'
       }
     ])
   })
 
   it('checks a partly filled object whole', () => {
-    expect(only([{ customer_last_name: '' }]).errors).toEqual([
+    expect(only([{ customer_last_name: '' }]).warnings).toEqual([
       {
         row: 2,
         column: 'customer_last_name',
         value: '',
-        message: 'No customer_last_name given: it is required once any customer_* column is filled.'
+        message: 'No last name given. (assumption customerName: a warning; the order is still sent)'
       }
+    ])
+  })
+
+  it('sends a billing address without zip code, in a country without postcodes, with a warning', () => {
+    const uae = { billing_city: 'Dubai', billing_zip_code: '', billing_country: 'ae' }
+    const order = only([uae])
+    expect(order.errors).toEqual([])
+    expect(order.warnings).toEqual([
+      {
+        row: 2,
+        column: 'billing_zip_code',
+        value: '',
+        message: 'No zip code given. (assumption billingZipCode: a warning; the order is still sent)'
+      }
+    ])
+    expect(order.request?.billing_address).toEqual({ address1: '123 Main St', city: 'Dubai', country: 'AE' })
+    expect(only([uae], { ruleLevels: { billingZipCode: 'off' } }).warnings).toEqual([])
+    const blocked = only([uae], { ruleLevels: { billingZipCode: 'block' } })
+    expect(blocked.errors.map((e) => e.column)).toEqual(['billing_zip_code'])
+    expect(blocked.request).toBeUndefined()
+  })
+
+  it('warns about every undocumented rule a row breaks, each on its own cell', () => {
+    const order = only([
+      {
+        customer_email: 'john@',
+        billing_country: 'United Arab Emirates',
+        event_start_time: '',
+        event_start_date: ''
+      }
+    ])
+    expect(order.errors.map((e) => e.column)).toEqual(['event_start_date'])
+    expect(order.warnings.map((w) => [w.column, w.message.split(' (')[0]])).toEqual([
+      ['billing_country', '"United Arab Emirates" is not a two-letter country code such as US or AE.'],
+      ['customer_email', '"john@" does not look like name@example.com.']
     ])
   })
 
@@ -112,9 +188,9 @@ describe('parseBacklog validation names row, column, value and reason', () => {
     ])
     expect(order.errors.map((e) => [e.row, e.column])).toEqual([
       [2, 'event_start_time'],
-      [2, 'item_cost'],
-      [3, 'item_reference_number']
+      [2, 'item_cost']
     ])
+    expect(order.warnings.map((e) => [e.row, e.column])).toEqual([[3, 'item_reference_number']])
   })
 })
 
@@ -133,11 +209,30 @@ describe('parseBacklog quote tokens and opt-in requirements', () => {
     expect(order.optIn).toBe(true)
   })
 
-  it('accepts an order without a token as an opt-in when told to', () => {
+  it('accepts an order without a token as an opt-in when told to, labelled as such', () => {
     const order = only([{ quote_token: '' }], { missingTokenAsOptIn: true })
     expect(order.errors).toEqual([])
+    expect(order.warnings).toEqual([
+      {
+        row: 2,
+        column: 'quote_token',
+        value: '',
+        message:
+          'no token — Teak treats this as opt-in (assumption missingTokenOptIn: a warning; the order is still sent)'
+      }
+    ])
     expect(order.optIn).toBe(true)
     expect(order.request?.token).toBeUndefined()
+  })
+
+  it('refuses a tokenless order even when told to accept them, where the assumption blocks', () => {
+    const order = only([{ quote_token: '' }], {
+      missingTokenAsOptIn: true,
+      ruleLevels: { missingTokenOptIn: 'block' }
+    })
+    expect(order.errors.map((e) => [e.column, e.message])).toEqual([
+      ['quote_token', 'no token — Teak treats this as opt-in (assumption missingTokenOptIn: set to block)']
+    ])
   })
 
   it('still holds a tokenless opt-in to the opt-in requirements', () => {
@@ -292,16 +387,24 @@ describe('parseBacklog taxes_and_fees', () => {
     expect(order.request?.items.map((item) => item.cost)).toEqual(['10.34', '10.33', '10.33'])
   })
 
-  it('refuses an ambiguous total on its cell', () => {
-    expect(only([{ taxes_and_fees: '1,500' }], {}, columns).errors).toEqual([
+  it('warns about a total that reads like thousands on its cell, and splits it as Teak would read it', () => {
+    const order = only([{ taxes_and_fees: '1,500' }], {}, columns)
+    expect(order.warnings).toEqual([
       {
         row: 2,
         column: 'taxes_and_fees',
         value: '1,500',
         message:
-          'Write taxes_and_fees like an item cost. "1,500" is ambiguous: Teak reads it as 1.500 (the comma is a decimal separator), not 1500. Write 1.500 or 1500.'
+          '"1,500" is ambiguous: Teak reads this as 1.500, not 1500. Write 1500 if that is what you mean. (assumption costLooksLikeThousands: a warning; the order is still sent)'
       }
     ])
+    expect(order.request?.items[0].cost).toBe('51.500')
+    const blocked = only(
+      [{ taxes_and_fees: '1.500' }],
+      { ruleLevels: { costLooksLikeThousands: 'block' } },
+      columns
+    )
+    expect(blocked.errors.map((e) => e.column)).toEqual(['taxes_and_fees'])
   })
 
   it('reports an item whose cost would grow past 12 characters', () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { UsageError } from '../../../shared/cli/usage-error'
 import { baseUrlProblem, IMPORT_CONCURRENCY, normalizeBaseUrl } from '../../../shared/contract/settings'
+import { parseAssumption, type AssumptionSettings } from '../../../shared/teak/assumptions'
 
 /** `teak-desk import`'s command line, checked: every problem here is a usage error (exit 2). */
 export interface ImportFlags {
@@ -19,6 +20,8 @@ export interface ImportFlags {
   yes: boolean
   /** Run beside an import of the same file that is alive elsewhere, taking only the orders it does not hold. */
   parallel: boolean
+  /** `--assume name=value` (repeatable): assumptions for this run, over the environment's own. */
+  assume: Partial<AssumptionSettings>
 }
 
 const OPTIONS = {
@@ -31,7 +34,8 @@ const OPTIONS = {
   'report-csv': { type: 'string' },
   'missing-token-as-opt-in': { type: 'boolean', default: false },
   yes: { type: 'boolean', default: false },
-  parallel: { type: 'boolean', default: false }
+  parallel: { type: 'boolean', default: false },
+  assume: { type: 'string', multiple: true, default: [] as string[] }
 } as const
 
 export function parseImportFlags(argv: string[]): ImportFlags {
@@ -68,8 +72,20 @@ export function parseImportFlags(argv: string[]): ImportFlags {
     reportCsv: nonEmpty('--report-csv', values['report-csv']),
     missingTokenAsOptIn: values['missing-token-as-opt-in'],
     yes: values.yes,
-    parallel: values.parallel
+    parallel: values.parallel,
+    assume: checkedAssumptions(values.assume)
   }
+}
+
+/** Each `--assume name=value`; the last one given for a name wins, as with any repeated setting. */
+function checkedAssumptions(given: readonly string[]): Partial<AssumptionSettings> {
+  const assume: Record<string, string> = {}
+  for (const text of given) {
+    const parsed = parseAssumption(text)
+    if (!parsed.ok) throw new UsageError(`--assume ${text}: ${parsed.problem}`)
+    assume[parsed.name] = parsed.value
+  }
+  return assume as Partial<AssumptionSettings>
 }
 
 function nonEmpty(flag: string, value: string | undefined): string | undefined {

@@ -26,18 +26,26 @@ export function dryRunText(file: string, parsed: BacklogParseResult): string {
   const invalid = parsed.orders.filter((order) => order.errors.length > 0)
   const valid = parsed.orders.length - invalid.length
   const optOuts = parsed.orders.filter((order) => order.errors.length === 0 && !order.optIn).length
+  const warned = parsed.orders.filter((order) => order.errors.length === 0 && order.warnings.length > 0)
   const lines = [
     `Dry run of ${file}: nothing was sent.`,
     `${parsed.rowCount} rows, ${parsed.orders.length} orders: ${valid} valid (${valid - optOuts} opt-in, ${optOuts} opt-out), ${invalid.length} invalid.`,
     ...fileFindings(parsed),
     ...invalid.flatMap((order) => [
       `Order ${order.orderNumber} (${rowsText(order.rows)}) is invalid:`,
-      ...order.errors.map(
-        (error) => `  Row ${error.row}${error.column ? `, ${error.column}` : ''}: ${rowErrorText(error)}`
-      )
+      ...order.errors.map(cellLine)
+    ]),
+    // Warnings of assumptions: the order is valid and would be sent; the lines say what was assumed.
+    ...warned.flatMap((order) => [
+      `Order ${order.orderNumber} (${rowsText(order.rows)}) would be sent with warnings:`,
+      ...order.warnings.map(cellLine)
     ])
   ]
   return `${lines.join('\n')}\n`
+}
+
+function cellLine(error: RowError): string {
+  return `  Row ${error.row}${error.column ? `, ${error.column}` : ''}: ${rowErrorText(error)}`
 }
 
 export function importSummaryText(result: ImportResult, parsed: BacklogParseResult): string {

@@ -1,6 +1,6 @@
 import type { OrderDetail } from '../../../../shared/contract/history'
 import type { ExchangeItemInput } from '../../../../shared/contract/policies'
-import { checkCost, readTeakCost } from '../../../../shared/teak/cost'
+import { checkCost, costAmbiguity, readTeakCost } from '../../../../shared/teak/cost'
 import { predictExchangeKind, type ExchangeKind } from '../../../../shared/teak/exchange-kind'
 import { TEXT_MAX } from '../../../../shared/teak/order-request'
 
@@ -58,7 +58,9 @@ export function exchangeFormProblems(form: ExchangeForm): Partial<Record<Exchang
     else if (value.length > TEXT_MAX) problems[field] = `The ${label} has at most ${TEXT_MAX} characters.`
   }
   const cost = checkCost(form.cost.trim())
-  if (!cost.ok) problems.cost = cost.message
+  // As the exchange contract does: no warnings here yet, so a cost like 1,234 is refused (see policies.ts).
+  const ambiguity = cost.ok ? costAmbiguity(form.cost) : cost.message
+  if (ambiguity) problems.cost = ambiguity
   return problems
 }
 
@@ -90,7 +92,7 @@ const KIND_WORDS: Readonly<Record<ExchangeKind, string>> = {
 export function predictionFor(oldCost: string | null, newCostText: string): Prediction | null {
   const old = oldCost === null ? null : readTeakCost(oldCost)
   const next = checkCost(newCostText.trim())
-  if (old === null || !next.ok) return null
+  if (old === null || !next.ok || costAmbiguity(next.canonical)) return null
   const kind = predictExchangeKind(old, next.canonical)
   const comparison = { upgrade: 'more than', downgrade: 'less than', exchange: 'the same as' }[kind]
   return {

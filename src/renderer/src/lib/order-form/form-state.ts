@@ -42,7 +42,7 @@ export const orderFormSchema = z.object({
     zip_code: z.string(),
     country: z.string()
   }),
-  /** Teak's only payment type is "invoice" (contract-notes §4.5); "none" leaves `payment` out. */
+  /** "invoice", Teak's default payment type and the only one it names (contract-notes §4.5); "none" leaves `payment` out. */
   payment: z.enum(PAYMENT_CHOICES)
 })
 

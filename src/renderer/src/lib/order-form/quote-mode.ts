@@ -36,7 +36,7 @@ export function submitLabel(mode: QuoteMode): string {
 export function quoteModeText(mode: QuoteMode): string {
   switch (mode.kind) {
     case 'missing':
-      return 'No quote token: Teak treats the order as an opt-in and issues policies. You will be asked to confirm.'
+      return 'No token — Teak treats this as opt-in: it creates the order and issues policies. You will be asked to confirm.'
     case 'unreadable':
       return 'This token cannot be read, so it does not say opt-in or opt-out: copy it again from the checkout.'
     case 'opt_in':

@@ -1,4 +1,4 @@
-import { checkCost } from '../../../../shared/teak/cost'
+import { checkCost, costAmbiguity } from '../../../../shared/teak/cost'
 import { splitTaxesAndFees } from '../../../../shared/teak/taxes'
 import type { ItemFields } from './form-state'
 
@@ -25,13 +25,23 @@ export interface TaxesRow {
 export type TaxesPreview =
   { ok: true; total: string; rows: TaxesRow[] } | { ok: false; message: string; itemIndex?: number }
 
+/**
+ * A cost the helper can compute with. It rewrites the costs, so one that reads like thousands ("1,234") must
+ * be settled first: once rewritten, nobody could tell what was meant.
+ */
+function usableCost(raw: string): { ok: true; canonical: string } | { ok: false; message: string } {
+  const cost = checkCost(raw)
+  const ambiguity = cost.ok ? costAmbiguity(raw) : null
+  return ambiguity ? { ok: false, message: ambiguity } : cost
+}
+
 export function previewTaxes(
   items: readonly Pick<ItemFields, 'name' | 'cost'>[],
   totalText: string
 ): TaxesPreview {
   const costs: string[] = []
   for (const [index, item] of items.entries()) {
-    const cost = checkCost(item.cost.trim())
+    const cost = usableCost(item.cost.trim())
     if (!cost.ok) {
       return { ok: false, itemIndex: index, message: `Fix item ${index + 1}'s cost first: ${cost.message}` }
     }
@@ -40,7 +50,7 @@ export function previewTaxes(
   const trimmed = totalText.trim()
   if (trimmed === '')
     return { ok: false, message: "Enter the order's total taxes and fees, for example 15.00." }
-  const total = checkCost(trimmed)
+  const total = usableCost(trimmed)
   if (!total.ok) return { ok: false, message: `Taxes and fees: ${total.message}` }
 
   const split = splitTaxesAndFees(costs, total.canonical)
