@@ -10,10 +10,13 @@ if ! command -v stress-ng >/dev/null 2>&1; then
   exit 2
 fi
 
-# Its own process group, so that stopping it stops every worker it forked.
-setsid stress-ng --cpu 2 --quiet &
+# Its own process group, so that stopping it stops every worker it forked; --timeout in case this script
+# is killed outright and cannot stop it.
+setsid stress-ng --cpu 2 --timeout 3h --quiet &
 stress_pid=$!
 trap 'kill -TERM -- "-$stress_pid" 2>/dev/null || true; wait "$stress_pid" 2>/dev/null || true' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 started=$(date +%s)
 status=0
