@@ -203,7 +203,7 @@ describe.skipIf(!keychain.run)(keychain.title('the secret key and auth tokens le
     expect(echoing.requests.filter((request) => request.url === AUTH_PATH).length).toBeGreaterThanOrEqual(2)
     await services.secrets.delete(echo)
 
-    // An import through the engine, some of its calls failing (in doubt, then failed), keys from the keychain.
+    // An import through the engine, some of its calls failing (in doubt, or failed), keys from the keychain.
     mkdirSync(reports)
     const backlog = join(dir.path, 'backlog.csv')
     writeFileSync(
@@ -225,7 +225,8 @@ describe.skipIf(!keychain.run)(keychain.title('the secret key and auth tokens le
         orders: parseBacklog(readFileSync(backlog)).orders,
         retry: { maxAttempts: 1, baseMs: 1, capMs: 1 }
       })
-      expect(report.summary.failed).toBeGreaterThan(0)
+      // 503s on the order leave it in doubt; 503s on its token make it fail before sending.
+      expect(report.summary.failed + report.summary.in_doubt).toBeGreaterThan(0)
       await writeReportFiles(report, { json: join(reports, 'engine.json'), csv: join(reports, 'engine.csv') })
     } finally {
       client.close()
@@ -246,8 +247,9 @@ describe.skipIf(!keychain.run)(keychain.title('the secret key and auth tokens le
       ],
       cliEnv(cliHome, { TEAK_PUBLIC_KEY: PUBLIC_KEY, TEAK_SECRET_KEY: SECRET_KEY })
     )
-    // The engine's import already created most of these orders, unknown to the CLI's journal: Teak refuses them.
-    expect(cli.code).toBe(1)
+    // The engine's import already created most of these orders, unknown to the CLI's journal: Teak answers that
+    // they exist, so they are already at Teak (never "rejected"), and the rest are created now.
+    expect(cli.code).toBe(0)
     cliOutput = cli.stdout + cli.stderr
 
     await call('history.search', { text: 'LEAK', limit: 50 })
@@ -325,7 +327,8 @@ describe.skipIf(!keychain.run)(keychain.title('the secret key and auth tokens le
   it('not in the import reports, JSON or CSV, nor in what the CLI printed', () => {
     expect(filesUnder(reports)).toHaveLength(4)
     expect(leaksInFiles(reports)).toEqual({})
-    expect(cliOutput).toContain('rejected, Teak answered 409')
+    // The CLI met Teak's duplicate answers (their bodies are kept in its journal and report).
+    expect(cliOutput).toMatch(/already submitted\s+[1-9]/)
     expect(leaksIn(cliOutput)).toEqual([])
   })
 

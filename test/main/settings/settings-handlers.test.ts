@@ -207,8 +207,9 @@ describe('without the keychain', () => {
       assumptions: strictAssumptions({ ...DEFAULT_ASSUMPTIONS, authPath: '/api/v2/auth/token' })
     })
     try {
-      const call = await app(DEMO_VARIABLES)
+      const call = await app({ ...DEMO_VARIABLES, TEAK_ENV: 'strict' })
       const { id } = await call('settings.saveEnvironment', { label: 'Strict', baseUrl: strict.url })
+      expect(id).toBe('strict')
       expect(await call('settings.testConnection', { envId: id })).toMatchObject({
         ok: false,
         reason: 'other'

@@ -421,6 +421,22 @@ describe('error answers', () => {
     expect(result).toMatchObject({ kind: 'created', raw: 'Created, thank you' })
   })
 
+  it('a 403 to an item change names the integration level, not the keys', async () => {
+    const teak = await fake((request) =>
+      request.method === 'PATCH' ? { status: 403, body: { detail: 'Not allowed.' } } : undefined
+    )
+    const error = await failure(
+      client(teak.url).changeItems('A-1', [
+        { name: 'Better', old_reference_number: 'i1', reference_number: 'i2', cost: '80' }
+      ])
+    )
+    expect(error).toMatchObject({ kind: 'auth', status: 403 })
+    expect(error.message).toMatch(
+      /^Could not change the items of order A-1: Teak refused it \(403\)\. Teak says upgrades, downgrades and exchanges "may require a certain level of integration": ask Teak to enable them for your account\./
+    )
+    expect(error.message).not.toMatch(/Check the public and secret key/)
+  })
+
   it('an auth answer without a token is an unexpected_response', async () => {
     const teak = await fake(() => ({ status: 200, body: { access_token: 'x' } }))
     const error = await failure(client(teak.url).authenticate())
