@@ -9,7 +9,7 @@ export interface SenderLease {
 
 /**
  * Registers a sender and keeps it alive with a heartbeat until `stop`. A heartbeat that fails (the journal
- * busy for longer than its timeout) is skipped: the lease is four heartbeats long.
+ * busy for longer than its timeout) is skipped: the lease is four heartbeats long. Retiring is best effort.
  */
 export function holdSender(journal: ClaimBook, input: SenderInput): SenderLease {
   const senderId = journal.registerSender(input)
@@ -25,7 +25,12 @@ export function holdSender(journal: ClaimBook, input: SenderInput): SenderLease 
     senderId,
     stop() {
       clearInterval(timer)
-      journal.retireSender(senderId)
+      try {
+        journal.retireSender(senderId)
+      } catch {
+        // The journal is already closed (or failing): the sender counts as gone once its process ends or its
+        // lease runs out, so its claims free themselves all the same.
+      }
     }
   }
 }
