@@ -4,7 +4,7 @@ import type { ParsedOrder } from '../../shared/import/types'
 import { isSubmission } from '../../shared/journal/outcomes'
 import { holderText, type Sender } from '../journal/claims'
 import type { Journal } from '../journal/journal'
-import type { SendOrderResult } from '../orders/send-order'
+import { currentPolicies, type SendOrderResult } from '../orders/send-order'
 
 /** An order the file itself refuses: its own row errors, nothing sent. */
 export function invalidEntry(order: ParsedOrder): ImportReportOrder {
@@ -70,15 +70,7 @@ export function journaledEntry(
     outcome,
     errors: submission?.error ? errorRows(order, submission.error) : [],
     status: submission?.httpStatus ?? null,
-    policies: reportPolicies(
-      (detail?.policies ?? [])
-        .filter((p) => p.replacedBy === null)
-        .map((p) => ({
-          policyNumber: p.policyNumber,
-          itemReference: p.itemReference ?? undefined,
-          premium: p.premium ?? undefined
-        }))
-    ),
+    policies: reportPolicies(detail ? currentPolicies(detail) : []),
     sent_by_run: submission?.importRunId ?? null
   }
 }

@@ -188,7 +188,7 @@ export function earlierSendOf(detail: OrderDetail): EarlierSend | undefined {
 }
 
 /** The order's policies as the journal last has them (not replaced by an exchange). */
-function currentPolicies(detail: OrderDetail): PolicySnapshot[] {
+export function currentPolicies(detail: OrderDetail): PolicySnapshot[] {
   return detail.policies
     .filter((policy) => policy.replacedBy === null)
     .map((policy) => ({
