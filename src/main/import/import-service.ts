@@ -59,15 +59,23 @@ export function createImportService(services: ImportServices, options: ImportSer
   const uploads = uploadStore(join(services.dataDir, UPLOADS_FOLDER))
   let preview: Preview | null = null
   let current: CurrentRun | null = null
-  uploads.removeAllBut(new Set(resumableRuns().map((run) => settingsOf(run).upload)))
+  // Keep the file of every run that has not ended, also one alive in another window: it may yet be resumed.
+  uploads.removeAllBut(
+    new Set(
+      services.journal
+        .unfinishedImportRuns()
+        .filter((run) => typeof run.options.upload === 'string')
+        .map((run) => settingsOf(run).upload)
+    )
+  )
 
   /** Interrupted app imports: not ended, not alive anywhere (journal senders), and not this window's own. */
+  function isResumable(run: ImportRunProgress): boolean {
+    return !run.alive && typeof run.options.upload === 'string' && run.id !== current?.status.runId
+  }
+
   function resumableRuns(): ImportRunProgress[] {
-    return services.journal
-      .unfinishedImportRuns()
-      .filter(
-        (run) => !run.alive && typeof run.options.upload === 'string' && run.id !== current?.status.runId
-      )
+    return services.journal.unfinishedImportRuns().filter(isResumable)
   }
 
   function settingsOf(run: ImportRunProgress): RunSettings {
@@ -288,10 +296,12 @@ export function createImportService(services: ImportServices, options: ImportSer
     },
 
     unfinished(): UnfinishedImport[] {
-      const elsewhere = services.journal
-        .unfinishedImportRuns()
-        .filter((run) => run.alive && run.id !== current?.status.runId)
-      const interrupted = resumableRuns().filter((run) => uploads.find(settingsOf(run).upload) !== null)
+      // Read once: the page polls this while an import runs elsewhere.
+      const runs = services.journal.unfinishedImportRuns()
+      const elsewhere = runs.filter((run) => run.alive && run.id !== current?.status.runId)
+      const interrupted = runs.filter(
+        (run) => isResumable(run) && uploads.find(settingsOf(run).upload) !== null
+      )
       return [...elsewhere, ...interrupted].map((run) => ({
         runId: run.id,
         fileName: basename(run.file),
