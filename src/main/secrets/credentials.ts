@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/contract/errors'
 import { keyProblem } from '../../shared/contract/settings'
 import { DEMO_KEYS } from '../../sandbox/auth'
-import { LOCAL_ID, type Environment } from '../settings/environments'
+import { LOCAL_ID } from '../settings/environment-ids'
+import type { Environment } from '../settings/environments'
 import { isKeychainUnavailable } from './keychain-errors'
 import type { KeyPair, SecretStore, StoredKeys } from './secret-store'
 

@@ -8,6 +8,7 @@ import {
   type AssumptionName,
   type AssumptionSettings
 } from '../../shared/teak/assumptions'
+import { BUILT_IN_IDS, LOCAL_ID, PRODUCTION_ID, SANDBOX_ID } from './environment-ids'
 import type { SettingsData } from './settings-file'
 
 /**
@@ -19,9 +20,6 @@ export type Environment = z.infer<typeof environmentSummarySchema>
 /** Teak's documented sandbox host (contract notes §1: OPTIN, OPTOUT, DECODE examples). */
 export const TEAK_SANDBOX_BASE_URL = 'https://api.sandbox.helloteak.com'
 
-/** The embedded sandbox: selected on first start, and whenever the selected environment is removed. */
-export const LOCAL_ID = 'local'
-
 const LOCAL: Environment = {
   id: LOCAL_ID,
   label: 'Local sandbox (built in)',
@@ -29,16 +27,12 @@ const LOCAL: Environment = {
   baseUrl: EMBEDDED_BASE_URL
 }
 const SANDBOX: Environment = {
-  id: 'sandbox',
+  id: SANDBOX_ID,
   label: 'Teak sandbox',
   kind: 'sandbox',
   baseUrl: TEAK_SANDBOX_BASE_URL
 }
 
-export const PRODUCTION_ID = 'production'
-export const BUILT_IN_IDS: readonly string[] = [LOCAL.id, SANDBOX.id, PRODUCTION_ID]
-
-export const CUSTOM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/
 const CUSTOM_ID_MAX_LENGTH = 40
 
 /** Every environment a person can choose, built-in ones first, in the order they were added. */

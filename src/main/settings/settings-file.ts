@@ -10,7 +10,7 @@ import {
 import { asidePath } from '../data-dir'
 import { assumptionOverridesSchema } from '../../shared/teak/assumptions'
 import { writeFileAtomic } from './atomic-write'
-import { BUILT_IN_IDS, CUSTOM_ID_PATTERN, LOCAL_ID } from './environments'
+import { BUILT_IN_IDS, CUSTOM_ID_PATTERN, LOCAL_ID } from './environment-ids'
 
 export const SETTINGS_FILE_NAME = 'settings.json'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SubmitResult } from '../../../src/shared/contract/orders'
-import { formatTime } from '../../../src/renderer/src/lib/history/labels'
+import { formatDateTime } from '../../../src/renderer/src/lib/format/date-time'
 import { emptyOrderForm, nextOrderForSameCustomer } from '../../../src/renderer/src/lib/order-form/form-state'
 import { outcomeText, outcomeTitle } from '../../../src/renderer/src/lib/order-form/outcome'
 import {
@@ -94,15 +94,15 @@ describe('an order Teak already has', () => {
   it('says plainly when this computer sent it, and never that a confirmed send was unconfirmed', () => {
     const text = outcomeText(duplicate({ earlierSend: { operationId: 1, sentAt, outcome: 'created' } }))
     expect(text).toBe(
-      `Already sent from this computer on ${formatTime(sentAt)}; its policies are in History. Teak answered that order A-1 already exists, so it was not created twice.`
+      `Already sent from this computer on ${formatDateTime(sentAt)}; its policies are in History. Teak answered that order A-1 already exists, so it was not created twice.`
     )
     expect(text).not.toMatch(/never confirmed/)
     expect(
       outcomeText(duplicate({ earlierSend: { operationId: 1, sentAt, outcome: 'opted_out' } }))
-    ).toContain(`Already sent from this computer on ${formatTime(sentAt)} as an opt-out`)
+    ).toContain(`Already sent from this computer on ${formatDateTime(sentAt)} as an opt-out`)
     expect(
       outcomeText(duplicate({ earlierSend: { operationId: 1, sentAt, outcome: 'in_doubt' } }))
-    ).toContain(`An earlier attempt from this computer on ${formatTime(sentAt)} may have reached Teak`)
+    ).toContain(`An earlier attempt from this computer on ${formatDateTime(sentAt)} may have reached Teak`)
   })
 
   it('says only that Teak has the number when this computer holds no confirmed send', () => {

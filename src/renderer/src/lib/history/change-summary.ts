@@ -1,5 +1,5 @@
 import type { ExchangeResult, PolicyStatusResult } from '../../../../shared/contract/policies'
-import { formatTime } from './labels'
+import { formatDateTime } from '../format/date-time'
 import type { StatusChangeKind } from './policy-actions'
 
 export type ChangeRequest =
@@ -25,7 +25,7 @@ function successTitle(request: ChangeRequest, result: ExchangeResult | PolicySta
     const count = result.newPolicies.length
     return `${subject} succeeded: Teak issued ${count} new ${count === 1 ? 'policy' : 'policies'}.`
   }
-  const date = result.date ? ` on ${formatTime(result.date)}` : ''
+  const date = result.date ? ` on ${formatDateTime(result.date)}` : ''
   return `${subject} succeeded: Teak now reports it as ${result.status ?? 'changed'}${date}.`
 }
 

@@ -42,14 +42,6 @@ export function isTroubleOutcome(outcome: OrderOutcome | Outcome | ImportOutcome
   )
 }
 
-/** A journal time (ISO, UTC) in the agent's own time zone. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
-}
-
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US')
 }

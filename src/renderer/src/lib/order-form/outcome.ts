@@ -1,5 +1,5 @@
 import type { SubmitResult } from '../../../../shared/contract/orders'
-import { formatTime } from '../history/labels'
+import { formatDateTime } from '../format/date-time'
 
 type Outcome = SubmitResult['outcome']
 type EarlierSend = NonNullable<SubmitResult['earlierSend']>
@@ -13,7 +13,7 @@ const reasonOf = (result: SubmitResult) => result.error?.message ?? 'no reason w
 
 /** The journal's earlier send of the same order number, said plainly: confirmed sends as confirmed. */
 function earlierSendText(earlier: EarlierSend): string {
-  const when = formatTime(earlier.sentAt)
+  const when = formatDateTime(earlier.sentAt)
   switch (earlier.outcome) {
     case 'created':
     case 'already_submitted':
