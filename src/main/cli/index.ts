@@ -1,63 +1,35 @@
-import { AppError } from '../../shared/contract'
-import { UsageError } from '../../shared/cli/usage-error'
-import { JournalDamagedError, JournalError } from '../journal/errors'
-import { IMPORT_USAGE, SANDBOX_USAGE, UI_USAGE } from './usage'
+import { EXIT } from './exit-codes'
+import type { Invocation } from './invocation'
+import { packageVersion } from './package-info'
+import { parseCommandLine } from './program'
 
-type Run = (argv: string[]) => Promise<void | number>
+type Run = (invocation: Invocation) => Promise<void | number>
 
-// Each command is loaded only when called: `import --dry-run` need not load the browser host or services.
-const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
-  ui: { usage: UI_USAGE, load: async () => (await import('./ui-command')).runUiCommand },
-  import: { usage: IMPORT_USAGE, load: async () => (await import('./import-command')).runImportCommand },
-  sandbox: { usage: SANDBOX_USAGE, load: async () => (await import('../../sandbox/cli')).runSandboxCli }
-}
-
-const USAGE = ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n')
-
-const DAMAGED_JOURNAL_REMEDY =
-  'To start a new journal, run `teak-desk ui` and choose "Move it aside", or rename the file yourself to ' +
-  'journal.sqlite.corrupt-<date> together with its -wal and -shm files, if any. Nothing is deleted either way: ' +
-  'the orders it recorded are still at Teak, and the old file keeps their history.'
-
-function isUsageMistake(error: unknown): error is Error {
-  return (
-    error instanceof UsageError ||
-    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
-  )
+// Each command is loaded only when called: `--help` loads none, `import --dry-run` no journal or browser host.
+const RUNNERS: Record<string, () => Promise<Run>> = {
+  import: async () => (await import('./import-command')).runImportCommand,
+  history: async () => (await import('./journal-commands')).runHistoryCommand,
+  order: async () => (await import('./journal-commands')).runOrderCommand,
+  'in-doubt': async () => (await import('./journal-commands')).runInDoubtCommand,
+  export: async () => (await import('./journal-commands')).runExportCommand,
+  ui: async () => (await import('./ui-command')).runUiCommand,
+  sandbox: async () => (await import('./sandbox-command')).runSandboxCommand
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name = 'ui', ...rest] = argv
-  if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
-  const command = COMMANDS[name]
-  if (!command) {
-    process.stderr.write(`Unknown command "${name}".\n${USAGE}\n`)
-    return 2
-  }
+  const parsed = await parseCommandLine(argv.length === 0 ? ['ui'] : argv, packageVersion(), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text)
+  })
+  if ('exitCode' in parsed) return parsed.exitCode
+  const { invocation } = parsed
+  const load = RUNNERS[invocation.command]
+  if (!load) throw new Error(`The command "${invocation.command}" has no runner.`)
   try {
-    return (await (await command.load())(rest)) ?? 0
+    return (await (await load())(invocation)) ?? EXIT.done
   } catch (error) {
-    if (isUsageMistake(error)) {
-      process.stderr.write(`${error.message}\nUsage: ${command.usage}\n`)
-      return 2
-    }
-    if (error instanceof AppError) {
-      process.stderr.write(`${error.message}\n`)
-      return 2
-    }
-    if (error instanceof JournalDamagedError) {
-      process.stderr.write(`${error.message} Nothing was sent.\n${DAMAGED_JOURNAL_REMEDY}\n`)
-      return 2
-    }
-    // The journal refused something (never a stack trace): its message names what and why.
-    if (error instanceof JournalError) {
-      process.stderr.write(`The journal refused it: ${error.message}\n`)
-      return 2
-    }
-    throw error
+    const { reportFailure } = await import('./failure')
+    return reportFailure(error, invocation.command, process.stderr)
   }
 }
 

@@ -2,10 +2,12 @@ import { z } from 'zod'
 import { assumptionChangesSchema, assumptionSettingsSchema } from '../teak/assumptions'
 import { environmentSummarySchema, noInput } from './app'
 import { method } from './define'
+import { IMPORT_CONCURRENCY } from './import-concurrency'
+
+export { IMPORT_CONCURRENCY }
 
 /** Teak: public and secret keys "will never exceed 55 characters in length" (contract notes §2.1, AUTHG). */
 export const KEY_MAX_LENGTH = 55
-export const IMPORT_CONCURRENCY = { min: 1, max: 16, default: 4 } as const
 export const ENVIRONMENT_LABEL_MAX_LENGTH = 60
 export const BASE_URL_MAX_LENGTH = 300
 /** The `baseUrl` of the local environment: the embedded sandbox picks a free loopback port at run time. */

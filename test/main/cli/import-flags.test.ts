@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { parseImportFlags } from '../../../src/main/import/cli/import-flags'
+import { importFlagsFrom } from '../../../src/main/import/cli/import-flags'
+import { parseInvocation } from '../../../src/main/cli/program'
 import { UsageError } from '../../../src/shared/cli/usage-error'
 
-describe('parseImportFlags', () => {
-  it('reads every flag of the documented interface', () => {
+/** The import's flags as `teak-desk import <argv>` reads them: the parser, then the import's own checks. */
+async function parseImportFlags(argv: string[]) {
+  return importFlagsFrom(await parseInvocation(['import', ...argv]))
+}
+
+describe('teak-desk import flags', () => {
+  it('reads every flag of the documented interface', async () => {
     expect(
-      parseImportFlags([
+      await parseImportFlags([
         'orders.csv',
         '--env',
         'production',
@@ -38,7 +44,7 @@ describe('parseImportFlags', () => {
       assume: { billingZipCode: 'block', authPath: '/api/v2/auth/token' }
     })
     expect(
-      parseImportFlags([
+      await parseImportFlags([
         'o.csv',
         '--base-url',
         'http://127.0.0.1:8080/',
@@ -51,9 +57,11 @@ describe('parseImportFlags', () => {
   })
 
   it.each([
-    [[], /Name the CSV file/],
-    [['a.csv', 'b.csv'], /one file at a time/],
-    [['a.csv', '--bogus'], /bogus/],
+    [[], /missing required argument 'file.csv'/],
+    [['a.csv', 'b.csv'], /too many arguments/],
+    [['a.csv', '--bogus'], /unknown option '--bogus'/],
+    [['a.csv', '--dry-rn'], /Did you mean --dry-run\?/],
+    [['a.csv', '--report'], /argument missing/],
     [['a.csv', '--concurrency', '0'], /from 1 to 16; got "0"/],
     [['a.csv', '--concurrency', '17'], /from 1 to 16/],
     [['a.csv', '--concurrency', '2.5'], /whole number/],
@@ -68,8 +76,9 @@ describe('parseImportFlags', () => {
     [['a.csv', '--assume', 'billingZipCode'], /not name=value\. Valid names: billingZipCode/],
     [['a.csv', '--assume', 'billingZipCode=sometimes'], /use block, warn, off/],
     [['a.csv', '--assume', 'trailingSlash=yes'], /use as_documented, always, never/]
-  ])('refuses %j as a usage error', (argv, message) => {
-    expect(() => parseImportFlags(argv)).toThrow(UsageError)
-    expect(() => parseImportFlags(argv)).toThrow(message)
+  ])('refuses %j as a usage error', async (argv, message) => {
+    const refusal = parseImportFlags(argv)
+    await expect(refusal).rejects.toThrow(UsageError)
+    await expect(refusal).rejects.toThrow(message)
   })
 })

@@ -1,7 +1,14 @@
-import { parseArgs } from 'node:util'
 import { UsageError } from '../../../shared/cli/usage-error'
-import { baseUrlProblem, IMPORT_CONCURRENCY, normalizeBaseUrl } from '../../../shared/contract/settings'
+import { IMPORT_CONCURRENCY } from '../../../shared/contract/import-concurrency'
+import { baseUrlProblem, normalizeBaseUrl } from '../../../shared/contract/settings'
 import { parseAssumption, type AssumptionSettings } from '../../../shared/teak/assumptions'
+import {
+  booleanOption,
+  listOption,
+  stringOption,
+  wholeNumberOption,
+  type Invocation
+} from '../../cli/invocation'
 
 /** `teak-desk import`'s command line, checked: every problem here is a usage error (exit 2). */
 export interface ImportFlags {
@@ -24,56 +31,39 @@ export interface ImportFlags {
   assume: Partial<AssumptionSettings>
 }
 
-const OPTIONS = {
-  env: { type: 'string' },
-  'base-url': { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  concurrency: { type: 'string' },
-  resume: { type: 'boolean', default: false },
-  report: { type: 'string' },
-  'report-csv': { type: 'string' },
-  'missing-token-as-opt-in': { type: 'boolean', default: false },
-  yes: { type: 'boolean', default: false },
-  parallel: { type: 'boolean', default: false },
-  assume: { type: 'string', multiple: true, default: [] as string[] }
-} as const
-
-export function parseImportFlags(argv: string[]): ImportFlags {
-  let parsed
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
-  } catch (error) {
-    throw new UsageError((error as Error).message, { cause: error })
-  }
-  const { values, positionals } = parsed
-  if (positionals.length !== 1) {
-    throw new UsageError(
-      positionals.length === 0
-        ? 'Name the CSV file to import.'
-        : `Import one file at a time; got ${positionals.length}: ${positionals.join(', ')}.`
-    )
-  }
-  if (values.env !== undefined && values['base-url'] !== undefined) {
+/**
+ * The import's flags from the command line the parser accepted (program.ts, from command-definitions.ts):
+ * the checks that need more than one flag, or Teak Desk's own rules.
+ */
+export function importFlagsFrom(invocation: Invocation): ImportFlags {
+  // The parser takes exactly one file.
+  const file = invocation.args[0]!
+  const env = stringOption(invocation, 'env', '--env')
+  const baseUrl = stringOption(invocation, 'baseUrl', '--base-url')
+  const report = stringOption(invocation, 'report', '--report')
+  const reportCsv = stringOption(invocation, 'reportCsv', '--report-csv')
+  const dryRun = booleanOption(invocation, 'dryRun')
+  if (env !== undefined && baseUrl !== undefined) {
     throw new UsageError('Give either --env or --base-url, not both: --base-url replaces the environment.')
   }
-  if (values['dry-run'] && (values.report !== undefined || values['report-csv'] !== undefined)) {
+  if (dryRun && (report !== undefined || reportCsv !== undefined)) {
     throw new UsageError(
       'A report describes what was sent, and --dry-run sends nothing (its findings are printed). Leave out --report and --report-csv, or --dry-run.'
     )
   }
   return {
-    file: positionals[0],
-    env: nonEmpty('--env', values.env),
-    baseUrl: values['base-url'] === undefined ? undefined : checkedBaseUrl(values['base-url']),
-    dryRun: values['dry-run'],
-    concurrency: values.concurrency === undefined ? undefined : checkedConcurrency(values.concurrency),
-    resume: values.resume,
-    report: nonEmpty('--report', values.report),
-    reportCsv: nonEmpty('--report-csv', values['report-csv']),
-    missingTokenAsOptIn: values['missing-token-as-opt-in'],
-    yes: values.yes,
-    parallel: values.parallel,
-    assume: checkedAssumptions(values.assume)
+    file,
+    env,
+    baseUrl: baseUrl === undefined ? undefined : checkedBaseUrl(baseUrl),
+    dryRun,
+    concurrency: wholeNumberOption(invocation, 'concurrency', '--concurrency', IMPORT_CONCURRENCY),
+    resume: booleanOption(invocation, 'resume'),
+    report,
+    reportCsv,
+    missingTokenAsOptIn: booleanOption(invocation, 'missingTokenAsOptIn'),
+    yes: booleanOption(invocation, 'yes'),
+    parallel: booleanOption(invocation, 'parallel'),
+    assume: checkedAssumptions(listOption(invocation, 'assume'))
   }
 }
 
@@ -88,22 +78,8 @@ function checkedAssumptions(given: readonly string[]): Partial<AssumptionSetting
   return assume as Partial<AssumptionSettings>
 }
 
-function nonEmpty(flag: string, value: string | undefined): string | undefined {
-  if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a value.`)
-  return value
-}
-
 function checkedBaseUrl(raw: string): string {
   const problem = baseUrlProblem(raw.trim(), { httpsOnly: false })
   if (problem) throw new UsageError(`--base-url "${raw}": ${problem}`)
   return normalizeBaseUrl(raw.trim())
-}
-
-function checkedConcurrency(raw: string): number {
-  const { min, max } = IMPORT_CONCURRENCY
-  const value = Number(raw)
-  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
-    throw new UsageError(`--concurrency must be a whole number from ${min} to ${max}; got "${raw}".`)
-  }
-  return value
 }

@@ -1,10 +1,11 @@
 import { errorLine, type ImportReport, type ImportReportOrder } from '../../../shared/import/report'
 import type { BacklogParseResult, RowError } from '../../../shared/import/types'
 import type { ImportResult } from '../import-engine'
+import { outcomeStyle, type Paint } from '../../cli/colour'
 
 /** What `teak-desk import` prints on stdout: plain text, one finding per line, stable for scripts to grep. */
 
-const OUTCOME_LABELS: [keyof ImportReport['summary'], string][] = [
+const OUTCOME_LABELS: [Exclude<keyof ImportReport['summary'], 'orders'>, string][] = [
   ['created', 'created'],
   ['opted_out', 'opted out'],
   ['already_submitted', 'already submitted'],
@@ -48,12 +49,21 @@ function cellLine(error: RowError): string {
   return `  Row ${error.row}${error.column ? `, ${error.column}` : ''}: ${rowErrorText(error)}`
 }
 
-export function importSummaryText(result: ImportResult, parsed: BacklogParseResult): string {
+/** The summary a person reads; `paint` colours the outcomes that occurred (on a terminal only). */
+export function importSummaryText(
+  result: ImportResult,
+  parsed: BacklogParseResult,
+  paint: Paint = (_style, text) => text
+): string {
   const { report } = result
   const width = Math.max(...OUTCOME_LABELS.map(([, label]) => label.length))
+  const outcomeLine = ([key, label]: (typeof OUTCOME_LABELS)[number]) => {
+    const line = `${label.padEnd(width)}  ${report.summary[key]}`
+    return `  ${report.summary[key] > 0 ? paint(outcomeStyle(key), line) : line}`
+  }
   const lines = [
     `${result.complete ? 'Imported' : 'Stopped importing'} ${report.file} into ${report.environment}: ${report.summary.orders} orders.`,
-    ...OUTCOME_LABELS.map(([key, label]) => `  ${label.padEnd(width)}  ${report.summary[key]}`),
+    ...OUTCOME_LABELS.map(outcomeLine),
     ...(result.alreadyAtTeak > 0
       ? [`${result.alreadyAtTeak} of them were already at Teak before this run and were not sent again.`]
       : []),
