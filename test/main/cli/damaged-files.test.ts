@@ -39,15 +39,20 @@ describe('teak-desk import over damaged files in the data folder', () => {
     ['not a database', notADatabase],
     ['with a page overwritten', journalWithOverwrittenPage]
   ])(
-    'a journal %s: exit 2 naming the file and what to do, no stack trace, nothing sent',
+    'a journal %s: exit 4 naming the file and what to do, no stack trace, nothing sent or read',
     async (_label, damage) => {
       const dataDir = home()
       const journal = join(dataDir, JOURNAL_FILE_NAME)
       damage(journal)
       const before = sandbox.requests().length
-      const result = await runCli(['import', file, '--base-url', sandbox.url], cliEnv(dataDir, KEYS))
+      const [result, history] = await Promise.all([
+        runCli(['import', file, '--base-url', sandbox.url], cliEnv(dataDir, KEYS)),
+        runCli(['history', '--json'], cliEnv(dataDir))
+      ])
+      expect(history).toMatchObject({ code: 4, stdout: '' })
+      expect(history.stderr).toContain(`The journal ${journal} is damaged (`)
       expect(result.stderr).not.toMatch(/^\s+at /m)
-      expect(result.code).toBe(2)
+      expect(result.code).toBe(4)
       expect(result.stderr).toContain(`The journal ${journal} is damaged (`)
       expect(result.stderr).toContain('so Teak Desk cannot use it. Nothing was sent.\n')
       expect(result.stderr).toMatch(

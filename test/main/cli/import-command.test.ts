@@ -283,7 +283,7 @@ describe('teak-desk import', () => {
     const cases: [string[], RegExp][] = [
       [
         ['import', file, '--frobnicate'],
-        /Unknown option '--frobnicate'[\s\S]*Usage: teak-desk import <file.csv>/
+        /unknown option '--frobnicate'[\s\S]*Run "teak-desk help import" for usage/
       ],
       [['import', join(dir.path, 'missing.csv')], /There is no file .*missing\.csv/],
       [['import', file, '--env', 'production'], /real, billable protection\. Add --yes to confirm/],
