@@ -46,7 +46,7 @@ describe('teak-desk help', () => {
     }
   )
 
-  it('answers --help, -h and help <command> with that help on stdout, exit 0, loading no command', async () => {
+  it('answers --help, -h and help <command> with that help on stdout, exit 0', async () => {
     const [long, short, word, root] = await Promise.all([
       runCli(['import', '--help'], env),
       runCli(['history', '-h'], env),
