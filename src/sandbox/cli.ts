@@ -54,11 +54,28 @@ function toOptions(argv: string[]): SandboxOptions {
   return options
 }
 
-export async function runSandboxCli(argv: string[]): Promise<void> {
+/**
+ * `json`: one line of JSON on stdout instead of the text (`url`, the demo keys, `stateFile`, `assumptions`),
+ * for scripts that start the sandbox and read where it listens.
+ */
+export async function runSandboxCli(argv: string[], { json = false } = {}): Promise<void> {
   const options = toOptions(argv)
   const sandbox = await startSandbox(options)
+  process.stdout.write(
+    json ? `${JSON.stringify(startedDocument(sandbox.url, options))}\n` : startedText(sandbox.url, options)
+  )
+  await waitForShutdown()
+  await sandbox.close()
+}
+
+function startedDocument(url: string, options: SandboxOptions) {
+  const { publicKey, secretKey } = DEMO_KEYS
+  return { url, publicKey, secretKey, stateFile: options.stateFile ?? null, assumptions: DEFAULT_ASSUMPTIONS }
+}
+
+function startedText(url: string, options: SandboxOptions): string {
   const lines = [
-    `Teak sandbox listening on ${sandbox.url}`,
+    `Teak sandbox listening on ${url}`,
     `Demo public key: ${DEMO_KEYS.publicKey}`,
     `Demo secret key: ${DEMO_KEYS.secretKey} (works only against this local sandbox)`,
     options.stateFile
@@ -68,7 +85,5 @@ export async function runSandboxCli(argv: string[]): Promise<void> {
     ...Object.entries(DEFAULT_ASSUMPTIONS).map(([key, value]) => `  ${key}: ${JSON.stringify(value)}`),
     'Stop with Ctrl+C.'
   ]
-  process.stdout.write(`${lines.join('\n')}\n`)
-  await waitForShutdown()
-  await sandbox.close()
+  return `${lines.join('\n')}\n`
 }

@@ -253,10 +253,16 @@ export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = [
         flags: '--state <file.json>',
         description: 'Keep the orders in this file across restarts.',
         defaultText: 'in memory only'
+      },
+      {
+        flags: JSON_OPTION,
+        description:
+          'Print one line of JSON on stdout instead: url, the demo keys, stateFile and assumptions.'
       }
     ],
     examples: [
-      ['teak-desk sandbox --port 8080 --fail-rate 0.1', 'a sandbox on port 8080 that fails 1 call in 10']
+      ['teak-desk sandbox --port 8080 --fail-rate 0.1', 'a sandbox on port 8080 that fails 1 call in 10'],
+      ['teak-desk sandbox --json | head -n 1 | jq -r .url', 'where a sandbox started for a script listens']
     ]
   }
 ]

@@ -82,3 +82,12 @@ export type ExportOutput = z.infer<typeof exportOutputSchema>
 /** `ui --json`: where the interface is served. */
 export const uiOutputSchema = z.strictObject({ url: z.string() })
 export type UiOutput = z.infer<typeof uiOutputSchema>
+
+/** `sandbox --json`: one line, printed once the sandbox listens. */
+export const sandboxOutputSchema = z.strictObject({
+  url: z.string(),
+  publicKey: z.string(),
+  secretKey: z.string(),
+  stateFile: z.string().nullable(),
+  assumptions: z.record(z.string(), z.unknown())
+})

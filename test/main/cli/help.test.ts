@@ -14,7 +14,9 @@ import { UsageError } from '../../../src/shared/cli/usage-error'
 import { AppError } from '../../../src/shared/contract/errors'
 import { summarize, type ImportReport, type ImportReportOrder } from '../../../src/shared/import/report'
 import { makeTempDir } from '../../support/temp-dir'
-import { cliEnv, REPO_ROOT, runCli } from './support/cli'
+import { sandboxOutputSchema } from '../../../src/shared/cli/output-schemas'
+import { waitFor } from '../../support/wait-for'
+import { cliEnv, exited, REPO_ROOT, runCli, startCli } from './support/cli'
 
 const ESCAPE = '\x1b['
 
@@ -84,6 +86,19 @@ describe('teak-desk help', () => {
     expect(command.stderr).toMatch(/unknown command 'histroy'\n\(Did you mean history\?\)/)
     expect(value).toMatchObject({ code: 2, stdout: '' })
     expect(value.stderr).toMatch(/argument 'xml' is invalid\. Allowed choices are csv, json/)
+  })
+
+  it('sandbox --json prints one line of JSON once it listens, and the sandbox answers there', async () => {
+    const sandbox = startCli(['sandbox', '--port', '0', '--json'], env)
+    try {
+      await waitFor('the sandbox to report', () => sandbox.output().stdout.includes('\n'))
+      const started = sandboxOutputSchema.parse(JSON.parse(sandbox.output().stdout))
+      expect(started).toMatchObject({ publicKey: 'pk_local_demo', stateFile: null })
+      expect((await fetch(`${started.url}/__sandbox/orders`)).status).toBe(200)
+    } finally {
+      sandbox.kill('SIGTERM')
+      await exited(sandbox)
+    }
   })
 
   it("keeps the README's command-line reference identical to the help", async () => {
