@@ -40,11 +40,18 @@ export function orderReader(db: Database, claims: Pick<ClaimBook, 'holderOf'>): 
     `SELECT reference_number AS referenceNumber, name, cost, replaced_by AS replacedBy
      FROM order_items WHERE order_id = ? ORDER BY position`
   )
+  // A status Teak notified after it last answered about the policy is the newer one (see notifications.ts).
   const policies = db.prepare<[number], OrderDetail['policies'][number]>(
-    `SELECT policy_number AS policyNumber, policy_number_new AS policyNumberNew, item_reference AS itemReference,
-            status, premium, coverage_amount AS coverageAmount, currency, replaced_by AS replacedBy,
-            updated_at AS updatedAt
-     FROM policies WHERE order_id = ? ORDER BY id`
+    `SELECT p.policy_number AS policyNumber, p.policy_number_new AS policyNumberNew,
+            p.item_reference AS itemReference, coalesce(n.status, p.status) AS status, p.premium,
+            p.coverage_amount AS coverageAmount, p.currency, p.replaced_by AS replacedBy, p.updated_at AS updatedAt,
+            n.received_at AS statusNotifiedAt
+     FROM policies p JOIN orders o ON o.id = p.order_id
+     LEFT JOIN notifications n ON n.id = (
+       SELECT max(x.id) FROM notifications x
+       WHERE x.environment = o.environment AND x.status IS NOT NULL AND x.received_at >= p.updated_at
+         AND x.policy_number IN (p.policy_number, p.policy_number_new))
+     WHERE p.order_id = ? ORDER BY p.id`
   )
   const timeline = db.prepare<[number], OperationRecord>(
     `SELECT ${OPERATION_COLUMNS} FROM operations op JOIN orders o ON o.id = op.order_id
