@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract'
 import { UsageError } from '../../shared/cli/usage-error'
 import { JournalDamagedError, JournalError } from '../journal/errors'
-import { IMPORT_USAGE, SANDBOX_USAGE, UI_USAGE } from './usage'
+import { IMPORT_USAGE, NOTIFICATIONS_USAGE, SANDBOX_USAGE, UI_USAGE } from './usage'
 
 type Run = (argv: string[]) => Promise<void | number>
 
@@ -9,7 +9,11 @@ type Run = (argv: string[]) => Promise<void | number>
 const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
   ui: { usage: UI_USAGE, load: async () => (await import('./ui-command')).runUiCommand },
   import: { usage: IMPORT_USAGE, load: async () => (await import('./import-command')).runImportCommand },
-  sandbox: { usage: SANDBOX_USAGE, load: async () => (await import('../../sandbox/cli')).runSandboxCli }
+  sandbox: { usage: SANDBOX_USAGE, load: async () => (await import('../../sandbox/cli')).runSandboxCli },
+  notifications: {
+    usage: NOTIFICATIONS_USAGE,
+    load: async () => (await import('../notifications/serve-command')).runNotificationsCommand
+  }
 }
 
 const USAGE = ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n')

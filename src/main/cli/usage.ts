@@ -7,3 +7,6 @@ export const IMPORT_USAGE =
 
 export const SANDBOX_USAGE =
   'teak-desk sandbox [--port N] [--latency-ms N] [--fail-rate X] [--reset-rate X] [--rate-limit N] [--seed N] [--state file.json]'
+
+export const NOTIFICATIONS_USAGE =
+  'teak-desk notifications serve [--port N] [--host ADDRESS] [--env local|sandbox|production|<id>] [--max-body-bytes N]'
