@@ -5,6 +5,15 @@ import { KIND_FACTS, type NotificationKind } from '../../shared/notifications/ki
 import { canonicalJson } from '../../shared/notifications/python-json'
 import { readNotification } from '../../shared/notifications/read-notification'
 
+/**
+ * The id of the latest notification that set the status of policy `p` (of order `o`) since Teak last answered
+ * about it, for queries over `policies p JOIN orders o`: such a status is newer than the one the policy row holds.
+ */
+export const LATEST_NOTIFIED_STATUS = `(
+  SELECT max(x.id) FROM notifications x
+  WHERE x.environment = o.environment AND x.status IS NOT NULL AND x.received_at >= p.updated_at
+    AND x.policy_number IN (p.policy_number, p.policy_number_new))`
+
 export interface ReceivedDelivery {
   environment: string
   /** The request body exactly as it arrived. */

@@ -10,6 +10,7 @@ import {
   type HistoryRowRecord,
   type OperationRecord
 } from './history-rows'
+import { LATEST_NOTIFIED_STATUS } from './notifications'
 
 export interface InDoubtFilter {
   environment?: string
@@ -40,17 +41,14 @@ export function orderReader(db: Database, claims: Pick<ClaimBook, 'holderOf'>): 
     `SELECT reference_number AS referenceNumber, name, cost, replaced_by AS replacedBy
      FROM order_items WHERE order_id = ? ORDER BY position`
   )
-  // A status Teak notified after it last answered about the policy is the newer one (see notifications.ts).
+  // A status Teak notified after it last answered about the policy is the newer one.
   const policies = db.prepare<[number], OrderDetail['policies'][number]>(
     `SELECT p.policy_number AS policyNumber, p.policy_number_new AS policyNumberNew,
             p.item_reference AS itemReference, coalesce(n.status, p.status) AS status, p.premium,
             p.coverage_amount AS coverageAmount, p.currency, p.replaced_by AS replacedBy, p.updated_at AS updatedAt,
             n.received_at AS statusNotifiedAt
      FROM policies p JOIN orders o ON o.id = p.order_id
-     LEFT JOIN notifications n ON n.id = (
-       SELECT max(x.id) FROM notifications x
-       WHERE x.environment = o.environment AND x.status IS NOT NULL AND x.received_at >= p.updated_at
-         AND x.policy_number IN (p.policy_number, p.policy_number_new))
+     LEFT JOIN notifications n ON n.id = ${LATEST_NOTIFIED_STATUS}
      WHERE p.order_id = ? ORDER BY p.id`
   )
   const timeline = db.prepare<[number], OperationRecord>(
