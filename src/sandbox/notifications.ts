@@ -19,11 +19,11 @@ export interface NotificationDelivery {
   intervalMs?: number
 }
 
-/** Calls `tick` every `ms` until stopped; tests inject one they step by hand. */
-export type Ticker = (ms: number, tick: () => void) => () => void
+/** Calls `tick` (one batch) every `ms` until stopped; tests inject one they step by hand. */
+export type Ticker = (ms: number, tick: () => Promise<void>) => () => void
 
 const realTicker: Ticker = (ms, tick) => {
-  const timer = setInterval(tick, ms)
+  const timer = setInterval(() => void tick(), ms)
   timer.unref()
   return () => clearInterval(timer)
 }
@@ -94,7 +94,7 @@ export class NotificationOutbox {
       intervalMs
     }
     this.stopTicker()
-    this.stopTicker = this.ticker(intervalMs, () => void this.flush())
+    this.stopTicker = this.ticker(intervalMs, () => this.flush())
   }
 
   /** The delivery settings, without the secret. */
