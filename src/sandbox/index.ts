@@ -9,11 +9,7 @@ import { DEMO_KEYS, type ClientKeys } from './auth'
 import type { HeldCall } from './call-gate'
 import { parsePatch } from './errors'
 import { faultsPatchSchema, NO_FAULTS, type Faults } from './faults'
-import {
-  type DeliveryAttempt,
-  type NotificationDelivery,
-  type Ticker
-} from './notifications'
+import { type DeliveryAttempt, type NotificationDelivery, type Ticker } from './notifications'
 import { loadState, StateWriter } from './persistence'
 import type { StoredOrder } from './records'
 import type { RequestLogEntry } from './request-log'

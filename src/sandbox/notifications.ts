@@ -99,7 +99,11 @@ export class NotificationOutbox {
 
   /** The delivery settings, without the secret. */
   settings(): { url: string | null; signed: boolean; intervalMs: number } {
-    return { url: this.delivery.url, signed: Boolean(this.delivery.secret), intervalMs: this.delivery.intervalMs }
+    return {
+      url: this.delivery.url,
+      signed: Boolean(this.delivery.secret),
+      intervalMs: this.delivery.intervalMs
+    }
   }
 
   enqueue(payload: Record<string, unknown>): void {
@@ -139,7 +143,11 @@ export class NotificationOutbox {
     }
   }
 
-  private async post(url: string, secret: string | null, payload: Record<string, unknown>): Promise<number | null> {
+  private async post(
+    url: string,
+    secret: string | null,
+    payload: Record<string, unknown>
+  ): Promise<number | null> {
     const body = pythonJsonDumps(payload)
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (secret) headers[SIGNATURE_HEADER] = await hmacSignature(secret, body)

@@ -37,11 +37,11 @@ async function startEndpoint(status: () => number) {
 
 /** A batch timer stepped by hand: records the interval it was given, ticks when told. */
 function manualTicker() {
-  const state = { intervalMs: 0, tick: () => Promise.resolve(), stopped: 0 }
+  const state = { intervalMs: 0, tick: () => Promise.resolve() }
   const ticker: Ticker = (ms, tick) => {
     state.intervalMs = ms
     state.tick = tick
-    return () => void state.stopped++
+    return () => {}
   }
   return { ticker, state }
 }

@@ -44,7 +44,10 @@ export function notificationsHandlers(
     'notifications.saveSecret': async ({ environmentId, secret }) => {
       settings.environment(environmentId)
       if (environmentId === LOCAL_ID) {
-        throw new AppError('invalid_input', 'The built-in sandbox signs with a secret of its own: nothing to save.')
+        throw new AppError(
+          'invalid_input',
+          'The built-in sandbox signs with a secret of its own: nothing to save.'
+        )
       }
       await deps.webhookSecrets.set(environmentId, secret)
       return setup(environmentId)

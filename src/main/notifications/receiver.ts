@@ -41,7 +41,8 @@ export function notificationHandler(options: ReceiverOptions) {
 
   async function reply(req: IncomingMessage): Promise<Reply | null> {
     const path = new URL(req.url ?? '/', 'http://receiver').pathname
-    if (path !== NOTIFICATIONS_PATH) return refusal(404, `Teak's notifications are taken at ${NOTIFICATIONS_PATH}.`)
+    if (path !== NOTIFICATIONS_PATH)
+      return refusal(404, `Teak's notifications are taken at ${NOTIFICATIONS_PATH}.`)
     if (req.method !== 'POST') return refusal(405, 'Teak delivers notifications with POST.')
     if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return tooLarge(maxBodyBytes)
     const rawBody = await readLimited(req, maxBodyBytes)
@@ -51,7 +52,9 @@ export function notificationHandler(options: ReceiverOptions) {
 
     const secret = await options.secret()
     const header = req.headers[SIGNATURE_HEADER.toLowerCase()]
-    const form = secret ? await signedForm(secret, typeof header === 'string' ? header : undefined, rawBody) : null
+    const form = secret
+      ? await signedForm(secret, typeof header === 'string' ? header : undefined, rawBody)
+      : null
     if (secret && form === null) {
       return refusal(
         401,

@@ -36,7 +36,12 @@ export function parseServeFlags(argv: string[]): ServeFlags {
     port: whole(values.port, '--port', DEFAULT_SERVE_PORT, 65535),
     host: values.host?.trim() || '127.0.0.1',
     env: values.env?.trim() || undefined,
-    maxBodyBytes: whole(values['max-body-bytes'], '--max-body-bytes', DEFAULT_MAX_BODY_BYTES, 16 * 1024 * 1024)
+    maxBodyBytes: whole(
+      values['max-body-bytes'],
+      '--max-body-bytes',
+      DEFAULT_MAX_BODY_BYTES,
+      16 * 1024 * 1024
+    )
   }
 }
 
@@ -98,7 +103,9 @@ export async function runNotificationsCommand(argv: string[], deps: ServeDeps = 
         err(`${new Date().toISOString()} stored ${stored} notification(s), ${duplicates} already stored`)
     })
     out(`Receiving Teak's notifications for ${environment.label} at ${receiver.url}`)
-    out("Enter this server's public https address followed by the path above in Teak's dashboard. Stop with Ctrl+C.")
+    out(
+      "Enter this server's public https address followed by the path above in Teak's dashboard. Stop with Ctrl+C."
+    )
     await (deps.until ?? waitForShutdown)()
     await receiver.close()
   } finally {

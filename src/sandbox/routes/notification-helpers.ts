@@ -8,7 +8,10 @@ import type { SandboxState } from '../sandbox-state'
 /** The webhook set-up of Teak's dashboard (`/__sandbox/notifications`), and "deliver the batch now". */
 
 const deliverySchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
   secret: z.string().min(1).nullable().optional(),
   interval_ms: z.number().int().min(MIN_NOTIFICATION_INTERVAL_MS).optional()
 })

@@ -35,7 +35,8 @@ function policyChange(
       const { order, policy } = policyOfClient(state, call, client)
       change(policy, state.clock.now(), state.assumptions)
       state.changed()
-      if (notify) state.notifications.enqueue(notificationPayload(notify, order, policy, state.clock.now(), null))
+      if (notify)
+        state.notifications.enqueue(notificationPayload(notify, order, policy, state.clock.now(), null))
       return {
         status: state.assumptions.successStatuses[success],
         body: { status: policy.status, [dateField]: policy[dateField] }

@@ -37,18 +37,28 @@ function policyEvent(
       const [id] = call.params
       const record = state.store.findPolicy(id, ['policy_number', 'policy_number_new'])
       if (!record) throw refuse('notFound', 'PolicyNotFound', `No policy "${id}" exists in this sandbox.`)
-      const { refund_amount = null } = parseOrRefuse(eventBodySchema, call.body.trim() ? parseJsonObject(call.body) : {})
+      const { refund_amount = null } = parseOrRefuse(
+        eventBodySchema,
+        call.body.trim() ? parseJsonObject(call.body) : {}
+      )
       apply(record.policy, state)
       state.changed()
       const refund = kind === 'contract_void' ? record.policy.premium : refund_amount
-      state.notifications.enqueue(notificationPayload(kind, record.order, record.policy, state.clock.now(), refund))
+      state.notifications.enqueue(
+        notificationPayload(kind, record.order, record.policy, state.clock.now(), refund)
+      )
       return ok({ order_number: record.order.order_number, ...policyView(record.order, record.policy) })
     }
   }
 }
 
 /** A downgrade in Teak's dashboard may say what the customer is owed; nothing else is read. */
-const eventBodySchema = z.object({ refund_amount: z.string().regex(/^\d+(\.\d{1,2})?$/).optional() })
+const eventBodySchema = z.object({
+  refund_amount: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .optional()
+})
 
 /** Each customer or Teak-side event, under its older path and under the one named after the notification. */
 const POLICY_EVENTS = [

@@ -180,16 +180,16 @@ export const WIRE_ASSUMPTIONS = {
  */
 export const NOTIFICATION_ASSUMPTIONS = {
   notificationFields: {
-    label: 'A notification names its event, order, policy and amounts with Teak\'s API field names',
+    label: "A notification names its event, order, policy and amounts with Teak's API field names",
     reason:
-      'No payload is documented. The receiver looks (at any depth) for the field names Teak\'s API uses elsewhere: order_number, policy_number / policy_number_new, status, currency, premium, plus refund_amount or amount; and for the event in event, type, notification, kind or name.',
-    source: 'Teak Desk\'s guess from contract-notes §5.1 (unknown #14)'
+      "No payload is documented. The receiver looks (at any depth) for the field names Teak's API uses elsewhere: order_number, policy_number / policy_number_new, status, currency, premium, plus refund_amount or amount; and for the event in event, type, notification, kind or name.",
+    source: "Teak Desk's guess from contract-notes §5.1 (unknown #14)"
   },
   notificationEventNames: {
     label: 'The event is named like the dashboard\'s notification ("Contract Void")',
     reason:
       'Event names are not documented. Any text containing void, downgrad, cancel or hold is read as that kind; anything else is an unknown notification, shown raw.',
-    source: 'Teak\'s notification page titles (contract-notes §7)'
+    source: "Teak's notification page titles (contract-notes §7)"
   },
   notificationStatus: {
     label: 'A notification without a status implies one: Voided, Downgraded, Canceled, On Hold',

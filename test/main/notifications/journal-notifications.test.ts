@@ -18,8 +18,20 @@ function createdOrder(journal: Journal, orderNumber: string): void {
     outcome: 'created',
     httpStatus: 201,
     policies: [
-      { policyNumber: 'FLOOR-POLICY01', itemReference: `${orderNumber}-FLOOR`, status: 'Issued', premium: '4.89', currency: 'EUR' },
-      { policyNumber: 'BALCO-POLICY02', itemReference: `${orderNumber}-BALCONY`, status: 'Issued', premium: '3.57', currency: 'EUR' }
+      {
+        policyNumber: 'FLOOR-POLICY01',
+        itemReference: `${orderNumber}-FLOOR`,
+        status: 'Issued',
+        premium: '4.89',
+        currency: 'EUR'
+      },
+      {
+        policyNumber: 'BALCO-POLICY02',
+        itemReference: `${orderNumber}-BALCONY`,
+        status: 'Issued',
+        premium: '3.57',
+        currency: 'EUR'
+      }
     ]
   })
 }

@@ -96,9 +96,10 @@ describe('a receiver killed mid-delivery', () => {
       const [retry, again] = await retryWithFreshReceiver(dir)
       expect(retry).toEqual({
         status: 200,
-        body: stopAt === 'before-commit'
-          ? { received: 1, stored: 1, duplicates: 0 }
-          : { received: 1, stored: 0, duplicates: 1 }
+        body:
+          stopAt === 'before-commit'
+            ? { received: 1, stored: 1, duplicates: 0 }
+            : { received: 1, stored: 0, duplicates: 1 }
       })
       expect(again.body).toEqual({ received: 1, stored: 0, duplicates: 1 })
       expect(storedCount(dir)).toBe(1)

@@ -106,7 +106,11 @@ describe('the notification receiver', () => {
   })
 
   it('takes a batch of notifications in one delivery, and keeps what it cannot read, raw', async () => {
-    const batch = [voidPayload(), { event: 'contract.on_hold', contract: { policy_number: 'P-2' } }, { hello: 1 }]
+    const batch = [
+      voidPayload(),
+      { event: 'contract.on_hold', contract: { policy_number: 'P-2' } },
+      { hello: 1 }
+    ]
     const reply = await signedDelivery(receiver.url, { notifications: batch }, SECRET)
     expect(reply.body).toEqual({ received: 3, stored: 3, duplicates: 0 })
     expect(stored().map(({ kind, policyNumber, status }) => [kind, policyNumber, status])).toEqual([
@@ -126,8 +130,8 @@ describe('the notification receiver', () => {
 
   it('answers only POSTs to its path', async () => {
     expect((await fetch(receiver.url)).status).toBe(405)
-    expect((await fetch(receiver.url.replace('/teak/notifications', '/other'), { method: 'POST' })).status).toBe(
-      404
-    )
+    expect(
+      (await fetch(receiver.url.replace('/teak/notifications', '/other'), { method: 'POST' })).status
+    ).toBe(404)
   })
 })
