@@ -7,6 +7,9 @@ import { JOURNAL_FILE_NAME, openJournal, type Journal } from './journal/journal'
 import { holdSender } from './journal/sender-lease'
 import { EventBus } from './event-bus'
 import { LOG_FOLDER } from './log'
+import { startLocalReceiver } from './notifications/local-receiver'
+import type { RunningReceiver } from './notifications/receiver'
+import { createWebhookSecretStore, type WebhookSecretStore } from './notifications/webhook-secrets'
 import { keyVariablesFor, type KeyVariables } from './secrets/credentials'
 import { createKeytarSecretStore } from './secrets/keytar-store'
 import type { SecretStore } from './secrets/secret-store'
@@ -34,6 +37,10 @@ export interface ServiceOptions {
   sqliteBinding?: string
   /** The bus events go out on; given when the page is connected before the services exist (see app-start.ts). */
   events?: EventBus
+  /** Tests inject a store with a private keychain service, as with `secrets`. */
+  webhookSecrets?: WebhookSecretStore
+  /** How often the embedded sandbox delivers its notifications (Teak: every minute); tests make it a second. */
+  sandboxNotificationIntervalMs?: number
 }
 
 /**
@@ -53,6 +60,10 @@ export interface Services {
   /** The embedded Teak sandbox behind the `local` environment; its orders persist in the data directory. */
   readonly sandbox: RunningSandbox
   readonly journal: Journal
+  /** Webhook secrets of the environments whose notifications a `notifications serve` receives. */
+  readonly webhookSecrets: WebhookSecretStore
+  /** The app's own receiver of the embedded sandbox's notifications (the `local` environment). */
+  readonly localReceiver: RunningReceiver
   /**
    * This process as a sender of orders (journal claims): the order form and "Resolve" send under it, so an
    * import here or in another process never sends the same order at the same time.
@@ -72,7 +83,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), {
     nativeBinding: options.sqliteBinding
   })
-  const sandbox = await startSandbox({ port: 0, stateFile: join(options.dataDir, SANDBOX_STATE_FILE_NAME) })
+  const events = options.events ?? new EventBus()
+  const local = await startLocalReceiver(journal, events)
+  const sandbox = await startSandbox({
+    port: 0,
+    stateFile: join(options.dataDir, SANDBOX_STATE_FILE_NAME),
+    notifications: { ...local.delivery, intervalMs: options.sandboxNotificationIntervalMs }
+  })
   const sender = holdSender(journal, {
     kind: 'app',
     label: `the order form of Teak Desk (process ${process.pid})`
@@ -82,16 +99,19 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     version: options.version,
     dataDir: options.dataDir,
     host: options.host,
-    events: options.events ?? new EventBus(),
+    events,
     settings,
     secrets: options.secrets ?? createKeytarSecretStore(),
     keyVariables,
     sandbox,
     journal,
+    webhookSecrets: options.webhookSecrets ?? createWebhookSecretStore(),
+    localReceiver: local.receiver,
     senderId: sender.senderId,
     baseUrlOf: (env) => resolveEnvironmentBaseUrl(env, sandbox.url),
     async close() {
       await sandbox.close()
+      await local.receiver.close()
       sender.stop()
       journal.close()
     }

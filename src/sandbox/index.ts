@@ -9,6 +9,7 @@ import { DEMO_KEYS, type ClientKeys } from './auth'
 import type { HeldCall } from './call-gate'
 import { parsePatch } from './errors'
 import { faultsPatchSchema, NO_FAULTS, type Faults } from './faults'
+import { type DeliveryAttempt, type NotificationDelivery, type Ticker } from './notifications'
 import { loadState, StateWriter } from './persistence'
 import type { StoredOrder } from './records'
 import type { RequestLogEntry } from './request-log'
@@ -23,6 +24,7 @@ import { validateQuoteInput } from './validation'
 export { DEMO_KEYS }
 export { DEFAULT_ASSUMPTIONS, NO_FAULTS, strictAssumptions }
 export type { ClientKeys, Faults, HeldCall, RequestLogEntry, SandboxAssumptions, StoredOrder }
+export type { DeliveryAttempt, NotificationDelivery, Ticker }
 export type { StoredCustomer, StoredEvent, StoredItem, StoredPolicy } from './records'
 
 export interface SandboxOptions {
@@ -43,6 +45,19 @@ export interface SandboxOptions {
    * window, which a busy machine might otherwise spread over several.
    */
   rateLimitClock?: () => number
+  /** Where customer voids, downgrades, holds and cancels are notified (nowhere by default), signed and batched. */
+  notifications?: NotificationDelivery
+  /** Replaces the batch timer (tests step batches by hand instead of waiting). */
+  notificationTicker?: Ticker
+}
+
+/** The notifications the sandbox sends as Teak would (contract-notes §7). */
+export interface SandboxNotifications {
+  configure(delivery: NotificationDelivery): void
+  /** Delivers the waiting batch now, without waiting for the interval. */
+  flush(): Promise<void>
+  waiting(): Record<string, unknown>[]
+  deliveries(): DeliveryAttempt[]
 }
 
 /** Calls held by `RunningSandbox.hold`. */
@@ -80,6 +95,7 @@ export interface RunningSandbox {
    * later one is read and then held until `release()` (or `reset`, or `close`).
    */
   hold(after?: number): SandboxHold
+  notifications: SandboxNotifications
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -89,6 +105,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     clients = [],
     assumptions = {},
     rateLimitClock,
+    notifications,
+    notificationTicker,
     latencyMs,
     failRate,
     resetRate,
@@ -112,7 +130,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults,
     orders: stateFile ? await loadState(stateFile) : [],
     onChange: () => writer?.schedule(),
-    rateLimitClock
+    rateLimitClock,
+    notifications,
+    notificationTicker
   })
 
   const server = createSandboxServer(state)
@@ -130,6 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port: boundPort,
     close: async () => {
       state.gate.open()
+      state.notifications.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
@@ -145,6 +166,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     hold: (after = 0) => {
       state.gate.close(after)
       return { held: () => state.gate.held(), release: () => state.gate.open() }
+    },
+    notifications: {
+      configure: (delivery) => state.notifications.configure(delivery),
+      flush: () => state.notifications.flush(),
+      waiting: () => state.notifications.waitingNow(),
+      deliveries: () => state.notifications.deliveries()
     }
   }
 }

@@ -5,6 +5,7 @@ import { CallGate } from './call-gate'
 import { createClock } from './clock'
 import { parsePatch } from './errors'
 import { FaultInjector, type Faults } from './faults'
+import { NotificationOutbox, type NotificationDelivery, type Ticker } from './notifications'
 import { QuoteTokens } from './quote-token'
 import type { StoredOrder } from './records'
 import { RequestLog } from './request-log'
@@ -19,6 +20,8 @@ export interface SandboxStateOptions {
   onChange: () => void
   /** Real time for the rate limit's windows (see `SandboxOptions.rateLimitClock`). */
   rateLimitClock?: () => number
+  notifications?: NotificationDelivery
+  notificationTicker?: Ticker
 }
 
 /** Everything one running sandbox holds; routes read and change it, the HTTP layer never does. */
@@ -30,6 +33,7 @@ export class SandboxState {
   readonly log = new RequestLog()
   readonly auth: Authenticator
   readonly quotes: QuoteTokens
+  readonly notifications: NotificationOutbox
   private current: SandboxAssumptions
 
   constructor(private readonly options: SandboxStateOptions) {
@@ -45,6 +49,7 @@ export class SandboxState {
       () => this.current.authTokenLifetimeSeconds
     )
     this.quotes = new QuoteTokens(signingKey, this.clock)
+    this.notifications = new NotificationOutbox(options.notifications, options.notificationTicker)
   }
 
   get assumptions(): SandboxAssumptions {
@@ -66,6 +71,7 @@ export class SandboxState {
     this.log.clear()
     this.clock.reset()
     this.faults.reset()
+    this.notifications.clear()
     this.current = this.options.assumptions
     this.changed()
   }

@@ -12,6 +12,7 @@ import { authTokenRoute } from './routes/auth-token'
 import { changeOrderRoute, createOrderRoute } from './routes/orders'
 import { cancelPolicyRoute, voidPolicyRoute } from './routes/policies'
 import { decodeQuoteRoute } from './routes/quote-decode'
+import { notificationRoutes } from './routes/notification-helpers'
 import { helperRoutes } from './routes/sandbox-helpers'
 import type { SandboxState } from './sandbox-state'
 
@@ -23,7 +24,7 @@ const matchApi = createRouter([
   voidPolicyRoute,
   cancelPolicyRoute
 ])
-const matchHelper = createRouter(helperRoutes)
+const matchHelper = createRouter([...helperRoutes, ...notificationRoutes])
 
 const HELPER_PREFIX = '/__sandbox/'
 

@@ -1,5 +1,6 @@
 import { IMPORT_CONCURRENCY } from '../../shared/contract/import-concurrency'
 import { ORDER_OUTCOMES } from '../../shared/journal/outcomes'
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SERVE_PORT } from '../notifications/serve-defaults'
 
 /**
  * Every `teak-desk` command as data: its arguments, options and examples. The one definition that the
@@ -263,6 +264,49 @@ export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = [
     examples: [
       ['teak-desk sandbox --port 8080 --fail-rate 0.1', 'a sandbox on port 8080 that fails 1 call in 10'],
       ['teak-desk sandbox --json | head -n 1 | jq -r .url', 'where a sandbox started for a script listens']
+    ]
+  },
+  {
+    name: 'notifications',
+    summary: "Receive Teak's notifications (signed webhooks) into the journal.",
+    description:
+      "serve: receive Teak's notifications for one environment (a customer's void, a downgrade, a cancel, a " +
+      "hold) and keep each once in the journal, where the app's Needs action page lists them. Answers 2xx only " +
+      'after a notification is stored. Checks X-Protecht-Signature with TEAK_WEBHOOK_SECRET, else the secret ' +
+      'saved in Settings → Notifications. Stop with Ctrl+C.',
+    arguments: [{ name: 'action', description: 'What to do: serve.', required: true }],
+    options: [
+      {
+        flags: '--port <n>',
+        description: 'The port to listen on; 0 picks a free one.',
+        defaultText: String(DEFAULT_SERVE_PORT)
+      },
+      {
+        flags: '--host <address>',
+        description: 'The address to listen on; Teak reaches it through a reverse proxy or a tunnel.',
+        defaultText: '127.0.0.1'
+      },
+      {
+        flags: '--env <id>',
+        description: 'The environment whose notifications these are.',
+        defaultText: 'the one selected in Settings'
+      },
+      {
+        flags: '--max-body-bytes <n>',
+        description: 'Refuse larger deliveries with 413.',
+        defaultText: String(DEFAULT_MAX_BODY_BYTES)
+      },
+      ...OUTPUT_OPTIONS
+    ],
+    examples: [
+      [
+        'teak-desk notifications serve --env production --port 8787',
+        'receive production notifications behind a reverse proxy'
+      ],
+      [
+        'TEAK_WEBHOOK_SECRET=... teak-desk notifications serve --json | head -n 1 | jq -r .url',
+        'where a receiver started by a script listens'
+      ]
     ]
   }
 ]

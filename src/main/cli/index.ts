@@ -13,7 +13,8 @@ const RUNNERS: Record<string, () => Promise<Run>> = {
   'in-doubt': async () => (await import('./journal-commands')).runInDoubtCommand,
   export: async () => (await import('./journal-commands')).runExportCommand,
   ui: async () => (await import('./ui-command')).runUiCommand,
-  sandbox: async () => (await import('./sandbox-command')).runSandboxCommand
+  sandbox: async () => (await import('./sandbox-command')).runSandboxCommand,
+  notifications: async () => (await import('../notifications/serve-command')).runNotificationsCommand
 }
 
 async function main(argv: string[]): Promise<number> {

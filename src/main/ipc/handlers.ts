@@ -1,4 +1,5 @@
 import type { Handlers } from '../contract/dispatcher'
+import { notificationsHandlers } from '../notifications/notifications-handlers'
 import type { Services } from '../services'
 import { createTeakClient } from '../teak/client'
 import { appHandlers } from './app-handlers'
@@ -24,6 +25,7 @@ export function createHandlers(services: Services): Handlers {
     ...ordersHandlers(services),
     ...draftsHandlers(services),
     ...policiesHandlers(services),
-    ...importHandlers(services)
+    ...importHandlers(services),
+    ...notificationsHandlers({ ...services, localReceiverUrl: services.localReceiver.url })
   }
 }

@@ -1,4 +1,5 @@
 import type { HistoryRow, JournalOperation } from '../../shared/contract/history'
+import { LATEST_NOTIFIED_STATUS } from './notifications'
 import { fromStoredJson } from './stored-json'
 
 /**
@@ -10,7 +11,9 @@ export const HISTORY_ROW_COLUMNS = `
   o.customer_name AS customerName, o.customer_email AS customerEmail, o.teak_order_id AS teakOrderId,
   (SELECT json_group_array(i.reference_number ORDER BY i.position)
      FROM order_items i WHERE i.order_id = o.id AND i.replaced_by IS NULL) AS itemReferences,
-  (SELECT json_group_array(json_object('policyNumber', p.policy_number, 'status', p.status) ORDER BY p.id)
+  (SELECT json_group_array(json_object('policyNumber', p.policy_number, 'status',
+            coalesce((SELECT n.status FROM notifications n WHERE n.id = ${LATEST_NOTIFIED_STATUS}), p.status))
+          ORDER BY p.id)
      FROM policies p WHERE p.order_id = o.id AND p.replaced_by IS NULL) AS policies,
   (SELECT json_extract(e.error, '$.message') FROM operations e WHERE e.id = o.outcome_operation_id) AS lastError,
   o.first_seen_at AS firstSeenAt, o.last_activity_at AS lastActivityAt`

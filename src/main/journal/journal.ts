@@ -5,6 +5,7 @@ import { damageOr } from './errors'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
 import { migrate } from './migrations'
+import { notificationBook, type NotificationBook } from './notifications'
 import { operationWriter, type OperationWriter } from './operation-writer'
 import { orderReader, type OrderReader } from './order-reader'
 import { searchIndex } from './search-index'
@@ -14,7 +15,8 @@ import { searchIndex } from './search-index'
  * as an intent committed before the request leaves and settled by its outcome after; each order's current
  * state; and the bookkeeping that lets an interrupted import resume. Synchronous, like better-sqlite3.
  */
-export interface Journal extends OperationWriter, OrderReader, HistorySearch, ImportRunBook, ClaimBook {
+export interface Journal
+  extends OperationWriter, OrderReader, HistorySearch, ImportRunBook, ClaimBook, NotificationBook {
   close(): void
 }
 
@@ -53,6 +55,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
       ...historySearch(db, search),
       ...importRunBook(db, claims, now),
       ...claims,
+      ...notificationBook(db, now),
       close: () => db.close()
     }
   } catch (error) {

@@ -159,6 +159,36 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The sender running the import now (a resumed run gets its resumer's).
       ALTER TABLE import_runs ADD COLUMN sender_id INTEGER REFERENCES senders (id);
     `
+  },
+  {
+    description: "Teak's notifications (webhooks), each stored once, and who dealt with it",
+    sql: `
+      -- One row per notification (a delivery may carry several). dedupe_key is the SHA-256 of the payload with
+      -- its keys sorted: Teak delivering the same payload again is the same notification. The parsed columns
+      -- are what Teak Desk understood of it (the schema is undocumented); payload and raw_body are verbatim.
+      CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY,
+        environment TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        raw_body TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL,
+        -- 'raw', 'reserialised' or 'unchecked' (no secret was set)
+        signature TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        order_number TEXT,
+        policy_number TEXT,
+        status TEXT,
+        amount TEXT,
+        currency TEXT,
+        order_id INTEGER REFERENCES orders (id),
+        done_at TEXT,
+        done_by TEXT,
+        UNIQUE (environment, dedupe_key)
+      );
+      CREATE INDEX notifications_open ON notifications (environment, id) WHERE done_at IS NULL;
+      CREATE INDEX notifications_by_policy ON notifications (environment, policy_number);
+    `
   }
 ]
 

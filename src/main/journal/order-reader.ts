@@ -10,6 +10,7 @@ import {
   type HistoryRowRecord,
   type OperationRecord
 } from './history-rows'
+import { LATEST_NOTIFIED_STATUS } from './notifications'
 
 export interface InDoubtFilter {
   environment?: string
@@ -40,11 +41,15 @@ export function orderReader(db: Database, claims: Pick<ClaimBook, 'holderOf'>): 
     `SELECT reference_number AS referenceNumber, name, cost, replaced_by AS replacedBy
      FROM order_items WHERE order_id = ? ORDER BY position`
   )
+  // A status Teak notified after it last answered about the policy is the newer one.
   const policies = db.prepare<[number], OrderDetail['policies'][number]>(
-    `SELECT policy_number AS policyNumber, policy_number_new AS policyNumberNew, item_reference AS itemReference,
-            status, premium, coverage_amount AS coverageAmount, currency, replaced_by AS replacedBy,
-            updated_at AS updatedAt
-     FROM policies WHERE order_id = ? ORDER BY id`
+    `SELECT p.policy_number AS policyNumber, p.policy_number_new AS policyNumberNew,
+            p.item_reference AS itemReference, coalesce(n.status, p.status) AS status, p.premium,
+            p.coverage_amount AS coverageAmount, p.currency, p.replaced_by AS replacedBy, p.updated_at AS updatedAt,
+            n.received_at AS statusNotifiedAt
+     FROM policies p JOIN orders o ON o.id = p.order_id
+     LEFT JOIN notifications n ON n.id = ${LATEST_NOTIFIED_STATUS}
+     WHERE p.order_id = ? ORDER BY p.id`
   )
   const timeline = db.prepare<[number], OperationRecord>(
     `SELECT ${OPERATION_COLUMNS} FROM operations op JOIN orders o ON o.id = op.order_id

@@ -20,12 +20,18 @@ export interface KeytarStoreOptions {
   platform?: NodeJS.Platform
 }
 
+/** Plain text entries of one keychain service, by account. */
+export interface KeychainEntries {
+  get(account: string): Promise<string | null>
+  set(account: string, value: string): Promise<void>
+  delete(account: string): Promise<boolean>
+}
+
 /**
- * Key pairs in the operating system's keychain (Keychain on macOS, Credential Manager on Windows, the Secret
- * Service on Linux): service `teak-desk`, account = environment id, password = the pair and the address it was
- * saved for, as JSON.
+ * Entries of the operating system's keychain (Keychain on macOS, Credential Manager on Windows, the Secret
+ * Service on Linux) under one service; every failure becomes our "keychain unavailable" error with a remedy.
  */
-export function createKeytarSecretStore(options: KeytarStoreOptions = {}): SecretStore {
+export function keytarEntries(options: KeytarStoreOptions = {}): KeychainEntries {
   const service = options.service ?? KEYCHAIN_SERVICE
   const platform = options.platform ?? process.platform
   let loaded: Promise<Keytar> | undefined
@@ -48,19 +54,29 @@ export function createKeytarSecretStore(options: KeytarStoreOptions = {}): Secre
   }
 
   return {
+    get: (account) => keychain((keytar) => keytar.getPassword(service, account)),
+    set: (account, value) => keychain((keytar) => keytar.setPassword(service, account, value)),
+    delete: (account) => keychain((keytar) => keytar.deletePassword(service, account))
+  }
+}
+
+/**
+ * Key pairs in the keychain: service `teak-desk`, account = environment id, password = the pair and the address
+ * it was saved for, as JSON.
+ */
+export function createKeytarSecretStore(options: KeytarStoreOptions = {}): SecretStore {
+  const entries = keytarEntries(options)
+  return {
     async get(envId) {
-      const stored = await keychain((keytar) => keytar.getPassword(service, envId))
+      const stored = await entries.get(envId)
       return stored === null ? null : parseStored(stored, envId)
     },
     set: (envId, keys) =>
-      keychain((keytar) =>
-        keytar.setPassword(
-          service,
-          envId,
-          JSON.stringify({ publicKey: keys.publicKey, secretKey: keys.secretKey, baseUrl: keys.baseUrl })
-        )
+      entries.set(
+        envId,
+        JSON.stringify({ publicKey: keys.publicKey, secretKey: keys.secretKey, baseUrl: keys.baseUrl })
       ),
-    delete: (envId) => keychain((keytar) => keytar.deletePassword(service, envId))
+    delete: (envId) => entries.delete(envId)
   }
 }
 

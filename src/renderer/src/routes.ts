@@ -2,6 +2,7 @@ import type { Component } from 'svelte'
 import HistoryPage from './pages/HistoryPage.svelte'
 import HomePage from './pages/HomePage.svelte'
 import ImportPage from './pages/ImportPage.svelte'
+import NeedsActionPage from './pages/NeedsActionPage.svelte'
 import OrderWorkbenchPage from './pages/OrderWorkbenchPage.svelte'
 import SettingsPage from './pages/SettingsPage.svelte'
 
@@ -17,5 +18,6 @@ export const routes: Route[] = [
   { id: 'home', label: 'Overview', component: HomePage },
   { id: 'import', label: 'Import CSV', component: ImportPage },
   { id: 'history', label: 'History', component: HistoryPage },
+  { id: 'needs-action', label: 'Needs action', component: NeedsActionPage },
   { id: 'settings', label: 'Settings', component: SettingsPage }
 ]

@@ -1,4 +1,6 @@
+import type { NotificationKind } from '../../shared/notifications/kinds'
 import { refuse } from '../errors'
+import { notificationPayload } from '../notifications'
 import { cancelPolicy, voidPolicy } from '../policy-lifecycle'
 import { authenticated, type Call, type Route } from '../router'
 import type { SandboxState } from '../sandbox-state'
@@ -14,7 +16,7 @@ function policyOfClient(state: SandboxState, call: Call, client: string) {
       `No policy "${id}" exists for this client (looked up by ${fields.join(' and ')}).`
     )
   }
-  return record.policy
+  return record
 }
 
 /** A partner's change to one of its policies, answered with the new status and its date. */
@@ -22,15 +24,19 @@ function policyChange(
   path: string,
   change: typeof voidPolicy,
   success: 'voidPolicy' | 'cancelPolicy',
-  dateField: 'void_date' | 'cancel_date'
+  dateField: 'void_date' | 'cancel_date',
+  /** Teak notifies the platform of cancels too (N-CCANC); of its own voids, not (N-CVOID is the customer's). */
+  notify?: NotificationKind
 ): Route {
   return {
     method: 'PUT',
     path,
     handle: authenticated((state, call, client) => {
-      const policy = policyOfClient(state, call, client)
+      const { order, policy } = policyOfClient(state, call, client)
       change(policy, state.clock.now(), state.assumptions)
       state.changed()
+      if (notify)
+        state.notifications.enqueue(notificationPayload(notify, order, policy, state.clock.now(), null))
       return {
         status: state.assumptions.successStatuses[success],
         body: { status: policy.status, [dateField]: policy[dateField] }
@@ -47,5 +53,6 @@ export const cancelPolicyRoute = policyChange(
   '/api/v2/policies/:id/cancel',
   cancelPolicy,
   'cancelPolicy',
-  'cancel_date'
+  'cancel_date',
+  'contract_canceled'
 )

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { DAY_MS, isoMicros } from '../clock'
 import { parseOrRefuse, refuse } from '../errors'
 import { parseJsonObject, type ApiResponse } from '../http'
+import type { NotificationKind } from '../../shared/notifications/kinds'
+import { notificationPayload } from '../notifications'
 import { policyView } from '../order-view'
 import { markPolicy, voidPolicy } from '../policy-lifecycle'
 import type { StoredPolicy } from '../records'
@@ -22,21 +24,61 @@ const clockAdvanceSchema = z.strictObject({
 
 const ok = (body: unknown): ApiResponse => ({ status: 200, body })
 
-/** A Teak-side event on any client's policy, found by policy_number or policy_number_new. */
-function policyEvent(name: string, apply: (policy: StoredPolicy, state: SandboxState) => void): Route {
+/** A Teak-side event on any client's policy, found by policy_number or policy_number_new, and notified. */
+function policyEvent(
+  path: string,
+  kind: NotificationKind,
+  apply: (policy: StoredPolicy, state: SandboxState) => void
+): Route {
   return {
     method: 'POST',
-    path: `/__sandbox/policies/:id/${name}`,
+    path,
     handle: (state, call) => {
       const [id] = call.params
       const record = state.store.findPolicy(id, ['policy_number', 'policy_number_new'])
       if (!record) throw refuse('notFound', 'PolicyNotFound', `No policy "${id}" exists in this sandbox.`)
+      const { refund_amount = null } = parseOrRefuse(
+        eventBodySchema,
+        call.body.trim() ? parseJsonObject(call.body) : {}
+      )
       apply(record.policy, state)
       state.changed()
+      const refund = kind === 'contract_void' ? record.policy.premium : refund_amount
+      state.notifications.enqueue(
+        notificationPayload(kind, record.order, record.policy, state.clock.now(), refund)
+      )
       return ok({ order_number: record.order.order_number, ...policyView(record.order, record.policy) })
     }
   }
 }
+
+/** A downgrade in Teak's dashboard may say what the customer is owed; nothing else is read. */
+const eventBodySchema = z.object({
+  refund_amount: z
+    .string()
+    .regex(/^\d+(\.\d{1,2})?$/)
+    .optional()
+})
+
+/** Each customer or Teak-side event, under its older path and under the one named after the notification. */
+const POLICY_EVENTS = [
+  {
+    paths: ['/__sandbox/policies/:id/consumer-void', '/__sandbox/customer-void/:id'],
+    kind: 'contract_void',
+    apply: (policy: StoredPolicy, state: SandboxState) =>
+      voidPolicy(policy, state.clock.now(), state.assumptions)
+  },
+  {
+    paths: ['/__sandbox/policies/:id/downgrade', '/__sandbox/customer-downgrade/:id'],
+    kind: 'contract_downgraded',
+    apply: (policy: StoredPolicy, state: SandboxState) => markPolicy(policy, 'downgrade', state.assumptions)
+  },
+  {
+    paths: ['/__sandbox/policies/:id/on-hold', '/__sandbox/on-hold/:id'],
+    kind: 'contract_on_hold',
+    apply: (policy: StoredPolicy, state: SandboxState) => markPolicy(policy, 'on-hold', state.assumptions)
+  }
+] as const
 
 export const helperRoutes: Route[] = [
   {
@@ -46,9 +88,7 @@ export const helperRoutes: Route[] = [
   },
   { method: 'GET', path: '/__sandbox/orders', handle: (state) => ok({ orders: state.store.all() }) },
   { method: 'GET', path: '/__sandbox/requests', handle: (state) => ok({ requests: state.log.list() }) },
-  policyEvent('consumer-void', (policy, state) => voidPolicy(policy, state.clock.now(), state.assumptions)),
-  policyEvent('downgrade', (policy, state) => markPolicy(policy, 'downgrade', state.assumptions)),
-  policyEvent('on-hold', (policy, state) => markPolicy(policy, 'on-hold', state.assumptions)),
+  ...POLICY_EVENTS.flatMap((event) => event.paths.map((path) => policyEvent(path, event.kind, event.apply))),
   {
     method: 'POST',
     path: '/__sandbox/reset',

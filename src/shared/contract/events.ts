@@ -8,7 +8,9 @@ import { importStatusSchema } from './import'
 export const eventSchemas = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   /** A running import's state and counts, about five times a second, and once more when it ends. */
-  'import.progress': importStatusSchema
+  'import.progress': importStatusSchema,
+  /** A notification from Teak was stored (or marked done): pages showing the inbox or its count reload it. */
+  'notifications.changed': z.object({ environment: z.string() })
 }
 
 export type EventName = keyof typeof eventSchemas

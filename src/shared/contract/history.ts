@@ -138,7 +138,9 @@ export const policyRecordSchema = z.object({
   currency: z.string().nullable(),
   /** Reference number of the item an exchange put in place of this policy's item. */
   replacedBy: z.string().nullable(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  /** Set when `status` comes from a notification Teak sent after it last answered about the policy. */
+  statusNotifiedAt: z.string().nullable().optional()
 })
 
 export const orderDetailSchema = z.object({

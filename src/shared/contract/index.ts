@@ -3,6 +3,7 @@ import { appMethods } from './app'
 import { draftsMethods } from './drafts'
 import { historyMethods } from './history'
 import { importMethods } from './import'
+import { notificationsMethods } from './notifications'
 import { ordersMethods } from './orders'
 import { policiesMethods } from './policies'
 import { settingsMethods } from './settings'
@@ -15,7 +16,8 @@ export const contract = {
   ...ordersMethods,
   ...draftsMethods,
   ...policiesMethods,
-  ...importMethods
+  ...importMethods,
+  ...notificationsMethods
 }
 
 export type Contract = typeof contract

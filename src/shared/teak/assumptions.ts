@@ -173,6 +173,58 @@ export const WIRE_ASSUMPTIONS = {
   }
 } as const satisfies Record<string, WireAssumption>
 
+/**
+ * What Teak Desk assumes about Teak's notifications (webhooks), whose payload schema, event names, batching and
+ * expected reply Teak does not document (contract-notes §7, unknown #14). Not settings: the receiver reads every
+ * payload liberally, and what it cannot read is still stored and shown, raw.
+ */
+export const NOTIFICATION_ASSUMPTIONS = {
+  notificationFields: {
+    label: "A notification names its event, order, policy and amounts with Teak's API field names",
+    reason:
+      "No payload is documented. The receiver looks (at any depth) for the field names Teak's API uses elsewhere: order_number, policy_number / policy_number_new, status, currency, premium, plus refund_amount or amount; and for the event in event, type, notification, kind or name.",
+    source: "Teak Desk's guess from contract-notes §5.1 (unknown #14)"
+  },
+  notificationEventNames: {
+    label: 'The event is named like the dashboard\'s notification ("Contract Void")',
+    reason:
+      'Event names are not documented. Any text containing void, downgrad, cancel or hold is read as that kind; anything else is an unknown notification, shown raw.',
+    source: "Teak's notification page titles (contract-notes §7)"
+  },
+  notificationStatus: {
+    label: 'A notification without a status implies one: Voided, Downgraded, Canceled, On Hold',
+    reason:
+      'Statuses are only partly documented (unknown #9): "Voided" (VOID), "Downgraded" (N-PDOWN) and "On Hold" (N-CHOLD) are seen in the docs; the spelling of "Canceled" is not confirmed.',
+    source: 'contract-notes §5.1'
+  },
+  notificationBatch: {
+    label: 'A delivery holds one notification, or a list of them',
+    reason:
+      'Teak batches notifications "every minute" without saying whether one POST carries one or several: the receiver takes an object, a JSON array, or an object with a notifications array.',
+    source: 'contract-notes §7 (NOTIF)'
+  },
+  notificationSignature: {
+    label: 'The signature covers the body as sent, or its Python json.dumps form',
+    reason:
+      'WHSIG\'s sample verifies over json.dumps of the parsed payload (", " and ": " separators, ASCII escapes). The raw body is checked first; the re-serialised form is the fallback, and which one matched is kept with the notification.',
+    source: 'contract-notes §7 (WHSIG)'
+  },
+  notificationDedupe: {
+    label: 'A notification delivered again has the same payload',
+    reason:
+      'Retries are not documented. The same payload (compared with its keys sorted) is stored once, so a retry after a lost reply is not a second refund to make.',
+    source: 'Standard Webhooks practice; contract-notes §7 (unknown #14)'
+  },
+  notificationReply: {
+    label: 'Teak takes any 2xx reply as delivered',
+    reason:
+      'The expected reply is not documented. The receiver answers 200 only once the notification is in the journal, 401 to a missing or wrong signature, 413 to a body over the limit.',
+    source: 'common webhook practice (unknown #14)'
+  }
+} as const satisfies Record<string, Described>
+
+export type NotificationAssumptionName = keyof typeof NOTIFICATION_ASSUMPTIONS
+
 export type WireName = keyof typeof WIRE_ASSUMPTIONS
 export type WireSettings = { -readonly [N in WireName]: (typeof WIRE_ASSUMPTIONS)[N]['choices'][number] }
 export type AuthPath = WireSettings['authPath']
