@@ -15,8 +15,7 @@ export const STATUS_CHANGES: Readonly<Record<StatusChangeKind, StatusChangeWordi
     verb: 'Void',
     title: (policyNumber) => `Void policy ${policyNumber}?`,
     consequences: [
-      'The customer is refunded the protection cost: your platform must refund it (Teak’s "Contract Void" notification).',
-      'Teak may refuse the void outside the policy’s look period; a cancel is still possible then.'
+      'The customer is refunded the protection cost: your platform must refund it (Teak’s "Contract Void" notification).'
     ],
     confirmLabel: 'Void policy'
   },
