@@ -71,7 +71,9 @@ describe('journal operations', () => {
       coverageAmount: null,
       currency: null,
       replacedBy: null,
-      updatedAt: '2027-03-01T09:00:01.000Z'
+      updatedAt: '2027-03-01T09:00:01.000Z',
+      statusAt: '2027-03-01T09:00:01.000Z',
+      replacedAt: null
     })
     expect(detail.timeline).toEqual([
       {
