@@ -42,14 +42,7 @@ describe('what an order sent', () => {
     ])
     expect(sent.sections[1]!.fields).toContainEqual(['Start time (UTC)', '19:00'])
     expect(sent.sections[3]!.fields).toContainEqual(['Zip code', '85020'])
-    expect(sent.items[0]).toEqual({
-      fields: [
-        ['Name', 'Floor'],
-        ['Reference number', 'floor'],
-        ['Cost', '100.00']
-      ],
-      event: []
-    })
+    expect(sent.items[0]).toEqual({ name: 'Floor', referenceNumber: 'floor', cost: '100.00', event: [] })
     expect(sent.items[1]!.event).toEqual([
       ['Name', 'Matinee'],
       ['Start date (UTC)', '2027-12-25']

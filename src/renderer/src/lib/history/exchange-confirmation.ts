@@ -1,5 +1,6 @@
 import type { ExchangeKind } from '../../../../shared/teak/exchange-kind'
 import type { PolicyActionAssumption } from '../../../../shared/teak/assumptions'
+import type { Prediction } from './exchange-form'
 
 export interface Consequence {
   text: string
@@ -40,15 +41,17 @@ const PREMIUM: Readonly<Record<ExchangeKind, Consequence>> = {
  * happens to the old policy and the premium, each marked as Teak's docs or an assumption.
  */
 export function exchangeConfirmation(
-  kind: ExchangeKind | null,
+  prediction: Prediction | null,
   old: { referenceNumber: string; policyNumber: string | null }
 ): ExchangeConfirmation {
+  const kind = prediction?.kind ?? null
   const verb = kind ? TITLES[kind] : 'Replace'
   const policy = old.policyNumber ? `Policy ${old.policyNumber}` : 'Its policy'
   return {
     title: `${verb} item ${old.referenceNumber}?`,
     confirmLabel: kind ? `Send the ${kind}` : 'Send to Teak',
     consequences: [
+      ...(prediction ? [{ text: prediction.sentence, basis: 'documented' as const }] : []),
       {
         text: 'Teak decides from the costs whether this is an upgrade, a downgrade or an exchange, and answers with the new item and a new policy with its own premium.',
         basis: 'documented'

@@ -8,7 +8,9 @@ export interface SentSection {
 }
 
 export interface SentItem {
-  fields: [label: string, value: string][]
+  name: string | null
+  referenceNumber: string | null
+  cost: string | null
   /** The item's own event, when it overrides the order's. */
   event: [label: string, value: string][]
 }
@@ -83,7 +85,13 @@ export function sentOrderOf(timeline: readonly JournalOperation[]): SentOrder | 
   })
   const items = (Array.isArray(body.items) ? body.items : []).map((entry) => {
     const item = fieldsOf(entry)
-    return { fields: plainFields(item), event: plainFields(fieldsOf(item?.event)) }
+    const text = (key: string) => (typeof item?.[key] === 'string' ? (item[key] as string) : null)
+    return {
+      name: text('name'),
+      referenceNumber: text('reference_number'),
+      cost: text('cost'),
+      event: plainFields(fieldsOf(item?.event))
+    }
   })
   return { operation, sections: [order, ...groups], items }
 }
