@@ -156,8 +156,7 @@ export function historySearch(db: Database, index: SearchIndex): HistorySearch {
       return {
         rows: rows.map(toHistoryRow),
         total: total as number,
-        nextCursor:
-          records.length > limit && isDefaultSort(sort) ? String(rows[rows.length - 1]!.id) : null
+        nextCursor: records.length > limit && isDefaultSort(sort) ? String(rows[rows.length - 1]!.id) : null
       }
     },
     exportRows(filter, sort) {

@@ -224,7 +224,10 @@ export const historyMethods = {
     z
       .object({
         format: z.enum(EXPORT_FORMATS),
-        orders: z.array(orderKeySchema).min(1, 'Select at least one order.').max(HISTORY_PAGE_MAX * 20)
+        orders: z
+          .array(orderKeySchema)
+          .min(1, 'Select at least one order.')
+          .max(HISTORY_PAGE_MAX * 20)
       })
       .strict(),
     historyExportSchema

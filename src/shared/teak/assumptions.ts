@@ -155,7 +155,7 @@ export const POLICY_ACTION_ASSUMPTIONS = {
   upgradePremium: {
     label: 'On an upgrade the customer pays the higher premium of the new policy',
     reason:
-      'Teak documents only the downgrade side (refund the difference in protection cost); how an upgrade\'s difference is charged is not documented.',
+      "Teak documents only the downgrade side (refund the difference in protection cost); how an upgrade's difference is charged is not documented.",
     source: 'contract-notes §7 (downgrade only)'
   }
 } as const satisfies Record<string, Described>

@@ -39,7 +39,8 @@ function standingOf(status: string | null): Standing {
   return 'other'
 }
 
-const UNKNOWN_CAUTION = 'Teak has not returned this policy’s status, so Teak decides whether it can be changed.'
+const UNKNOWN_CAUTION =
+  'Teak has not returned this policy’s status, so Teak decides whether it can be changed.'
 const LOOK_PERIOD_CAUTION =
   'Teak refuses a void after the policy’s look period, whose length it does not document; a cancel is still possible then.'
 
@@ -73,7 +74,10 @@ export function policyActionVerdict(action: PolicyAction, state: PolicyState): A
     case 'cancel':
       if (standing === 'canceled') return refused('It is already canceled.', 'noRepeatedChange')
       if (standing === 'voided') {
-        return refused('It was voided: its protection has already ended and been refunded.', 'noCancelAfterVoid')
+        return refused(
+          'It was voided: its protection has already ended and been refunded.',
+          'noCancelAfterVoid'
+        )
       }
       // "A policy can be canceled at any time" (CANCEL): any other status may be.
       return { allowed: true, caution: null }

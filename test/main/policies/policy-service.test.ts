@@ -183,7 +183,9 @@ describe('policy changes against the local sandbox, journaled', () => {
       })
     )
     expect(refused.code).toBe('conflict')
-    expect(refused.message).toContain('cannot be exchanged: Teak exchanges only Issued policies; this one is Voided.')
+    expect(refused.message).toContain(
+      'cannot be exchanged: Teak exchanges only Issued policies; this one is Voided.'
+    )
     expect(services.sandbox.requests()).toHaveLength(sent)
   })
 

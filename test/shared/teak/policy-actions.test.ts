@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { POLICY_ACTION_ASSUMPTIONS } from '../../../src/shared/teak/assumptions'
 import {
   basisText,
   documentedRefusal,
@@ -89,5 +91,15 @@ describe('which changes a policy can take, by the status Teak last returned', ()
     expect(basisText('noCancelAfterVoid')).toBe(
       'Assumption: A voided policy is not canceled (contract-notes §5.4, §11 #9).'
     )
+  })
+
+  it('lists every post-sale assumption in the README, with its label and source', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    for (const [name, row] of Object.entries(POLICY_ACTION_ASSUMPTIONS)) {
+      const line = readme.split('\n').find((text) => text.startsWith(`| \`${name}\``))
+      expect(line, name).toBeDefined()
+      expect(line, name).toContain(row.label)
+      expect(line, name).toContain(row.source)
+    }
   })
 })
