@@ -209,6 +209,17 @@ describe('History in Chromium through the browser host, against the local sandbo
         '3 Void Succeeded',
         '4 Cancel Succeeded'
       ])
+      // A step link in a policy's history stays on the page: it moves to the step instead.
+      const floorRow = page.getByTestId('policy-row').filter({ hasText: floorPolicy })
+      await floorRow.getByText('History', { exact: true }).click()
+      expect(
+        await floorRow.getByRole('list', { name: `History of policy ${floorPolicy}` }).textContent()
+      ).toMatch(
+        /Step 1\s*Order \(opt-in\): Created → Issued.*Step 2\s*Upgrade \/ downgrade \/ exchange: Succeeded/s
+      )
+      await floorRow.getByRole('link', { name: 'Step 2' }).click()
+      expect(new URL(page.url()).hash).toBe('#/history')
+      await expect.poll(() => entries.nth(1).evaluate((entry) => entry === document.activeElement)).toBe(true)
       await entries.nth(1).getByText('Request sent').click()
       expect(await entries.nth(1).locator('pre').first().textContent()).toContain(
         '"old_reference_number": "floor"'
