@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type RunningApp } from '../support/app-host'
-import { launchBrowser, screenshot } from '../support/browser'
+import { launchBrowser, SCREENSHOT_DIR, screenshot } from '../support/browser'
 import { createOrderAtTeak, optInOrder } from '../main/policies/support/teak-desk'
 
 const ORDER = 'HIST-E2E-1'
@@ -99,7 +99,7 @@ describe('History in Chromium through the browser host, against the local sandbo
       await page.getByLabel('New item name').fill('VIP seat')
       await page.getByLabel('New reference number').fill('vip')
       await page.getByLabel('New item cost').fill('1,234')
-      await page.getByRole('button', { name: 'Send to Teak' }).click()
+      await page.getByRole('button', { name: 'Review and send…' }).click()
       const problems = page.getByRole('alert').filter({ hasText: 'The exchange cannot be sent yet' })
       await expect.poll(() => problems.textContent()).toContain('New item cost: "1,234" is ambiguous')
       expect(await problems.evaluate((box) => box === document.activeElement)).toBe(true)
@@ -107,8 +107,27 @@ describe('History in Chromium through the browser host, against the local sandbo
       await expect
         .poll(() => page.getByTestId('exchange-prediction').textContent())
         .toContain('Likely an upgrade')
-      await page.getByRole('button', { name: 'Send to Teak' }).click()
+
+      // The exchange asks first, with the predicted kind and what happens to the old policy and premium.
+      const sentBefore = app.services.sandbox.requests().length
+      await page.getByRole('button', { name: 'Review and send…' }).click()
+      const exchangeDialog = page.getByRole('dialog', { name: 'Upgrade item floor?' })
+      await exchangeDialog.waitFor()
+      const consequences = await exchangeDialog.getByTestId('change-consequences').textContent()
+      expect(consequences).toContain('Teak decides from the costs')
+      expect(consequences).toContain(`Policy ${floorPolicy} stops covering item floor`)
+      expect(consequences).toContain('Assumption: An exchange ends the old policy')
+      expect(consequences).toContain('Assumption: On an upgrade the customer pays the higher premium')
+      await screenshot(page, 'history-exchange-confirm', { fullPage: false })
+      await exchangeDialog.getByRole('button', { name: 'Keep it' }).click()
+      await expect.poll(() => exchangeDialog.isVisible()).toBe(false)
+      expect(app.services.sandbox.requests()).toHaveLength(sentBefore)
+      expect(app.services.journal.orderDetail('local', ORDER)!.timeline).toHaveLength(1)
+
+      await page.getByRole('button', { name: 'Review and send…' }).click()
+      await exchangeDialog.getByRole('button', { name: 'Send the upgrade' }).click()
       await expect.poll(outcome).toContain('The exchange of item floor succeeded: Teak issued 1 new policy.')
+      expect(app.services.sandbox.requests().length).toBeGreaterThan(sentBefore)
       const vipPolicy = policyNumberOf('vip')
       expect(
         await page.getByRole('table', { name: 'New items and policies returned by Teak' }).textContent()
@@ -119,19 +138,23 @@ describe('History in Chromium through the browser host, against the local sandbo
           .filter({ hasText: policyNumber })
           .getByTestId('policy-status')
           .textContent()
+      // Teak's answer named only the new policy: the old one no longer reads as Issued.
       await expect.poll(() => statusOf(floorPolicy)).toContain('Replaced by item vip')
-      expect(await statusOf(vipPolicy)).toContain('Issued')
+      expect(await statusOf(floorPolicy)).not.toContain('Issued')
+      expect(await statusOf(floorPolicy)).toContain('its status for this one is not known')
+      expect(await statusOf(vipPolicy)).toMatch(/Issued\s*as of /)
 
       // Void balcony: the dialog states the consequence first.
       const balconyPolicy = policyNumberOf('balcony')
       await page.getByRole('button', { name: `Void policy ${balconyPolicy}` }).click()
       const dialog = page.getByRole('dialog', { name: `Void policy ${balconyPolicy}?` })
       expect(await dialog.textContent()).toContain('The customer is refunded the protection cost')
+      expect(await dialog.textContent()).toContain('look period')
       await dialog.getByRole('button', { name: 'Void policy' }).click()
       await expect
         .poll(outcome)
         .toContain(`The void of policy ${balconyPolicy} succeeded: Teak now reports it as Voided`)
-      await expect.poll(() => statusOf(balconyPolicy)).toContain('Voided')
+      await expect.poll(() => statusOf(balconyPolicy)).toMatch(/Voided\s*as of /)
 
       // Cancel stalls.
       const stallsPolicy = policyNumberOf('stalls')
@@ -140,28 +163,63 @@ describe('History in Chromium through the browser host, against the local sandbo
       expect(await cancelDialog.textContent()).toContain('can no longer void the policy or request a refund')
       await cancelDialog.getByRole('button', { name: 'Cancel policy' }).click()
       await expect.poll(outcome).toContain('Teak now reports it as Canceled')
-      await expect.poll(() => statusOf(stallsPolicy)).toContain('Canceled')
+      await expect.poll(() => statusOf(stallsPolicy)).toMatch(/Canceled\s*as of /)
 
-      // Voiding the canceled policy: Teak's refusal is shown in full and recorded.
-      await page.getByRole('button', { name: `Void policy ${stallsPolicy}` }).click()
+      // What Teak would refuse is not offered: disabled, with the reason in words, tied to the button.
+      const reasonOf = async (name: string) => {
+        const button = page.getByRole('button', { name })
+        expect(await button.isDisabled()).toBe(true)
+        const id = await button.getAttribute('aria-describedby')
+        expect(id).toBeTruthy()
+        return page.locator(`[id="${id}"]`).textContent()
+      }
+      expect(await reasonOf(`Void policy ${stallsPolicy}`)).toContain(
+        'Teak does not void a canceled policy: it can no longer be voided. From Teak’s docs.'
+      )
+      expect(await reasonOf(`Cancel policy ${stallsPolicy}`)).toContain('It is already canceled.')
+      expect(await reasonOf(`Exchange policy ${stallsPolicy}`)).toContain(
+        'Teak exchanges only Issued policies; this one is Canceled.'
+      )
+      expect(await reasonOf(`Void policy ${balconyPolicy}`)).toContain('It is already voided.')
+      expect(await reasonOf(`Cancel policy ${balconyPolicy}`)).toContain(
+        'Assumption: A voided policy is not canceled'
+      )
+      expect(await reasonOf(`Exchange policy ${balconyPolicy}`)).toContain('this one is Voided')
+      expect(await reasonOf(`Void policy ${floorPolicy}`)).toContain('replaced by item vip')
+      expect(await page.getByRole('button', { name: `Void policy ${vipPolicy}` }).isDisabled()).toBe(false)
       await page
-        .getByRole('dialog', { name: `Void policy ${stallsPolicy}?` })
-        .getByRole('button', { name: 'Void policy' })
-        .click()
-      await expect
-        .poll(() => page.getByRole('alert').filter({ hasText: 'was refused by Teak' }).textContent())
-        .toContain('a canceled policy can no longer be voided')
+        .getByTestId('policy-row')
+        .filter({ hasText: stallsPolicy })
+        .screenshot({ path: `${SCREENSHOT_DIR}/history-canceled-actions.png` })
+      await page
+        .getByTestId('policy-row')
+        .filter({ hasText: balconyPolicy })
+        .screenshot({ path: `${SCREENSHOT_DIR}/history-voided-actions.png` })
+
+      // "Exchange…" on a current policy starts the form on its item.
+      await page.getByRole('button', { name: `Exchange policy ${vipPolicy}` }).click()
+      expect(await page.getByLabel('Item to replace').inputValue()).toBe('vip')
 
       const entries = page.getByTestId('timeline-entry')
-      await expect.poll(() => entries.count()).toBe(5)
+      await expect.poll(() => entries.count()).toBe(4)
       const headlines = await entries.locator('.headline').allTextContents()
       expect(headlines.map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
-        'Order (opt-in) Created',
-        'Upgrade / downgrade / exchange Succeeded',
-        'Void Succeeded',
-        'Cancel Succeeded',
-        'Void Rejected by Teak'
+        '1 Order (opt-in) Created',
+        '2 Upgrade / downgrade / exchange Succeeded',
+        '3 Void Succeeded',
+        '4 Cancel Succeeded'
       ])
+      // A step link in a policy's history stays on the page: it moves to the step instead.
+      const floorRow = page.getByTestId('policy-row').filter({ hasText: floorPolicy })
+      await floorRow.getByText('History', { exact: true }).click()
+      expect(
+        await floorRow.getByRole('list', { name: `History of policy ${floorPolicy}` }).textContent()
+      ).toMatch(
+        /Step 1\s*Order \(opt-in\): Created → Issued.*Step 2\s*Upgrade \/ downgrade \/ exchange: Succeeded/s
+      )
+      await floorRow.getByRole('link', { name: 'Step 2' }).click()
+      expect(new URL(page.url()).hash).toBe('#/history')
+      await expect.poll(() => entries.nth(1).evaluate((entry) => entry === document.activeElement)).toBe(true)
       await entries.nth(1).getByText('Request sent').click()
       expect(await entries.nth(1).locator('pre').first().textContent()).toContain(
         '"old_reference_number": "floor"'

@@ -91,7 +91,9 @@ describe("Teak's notifications in Chromium: a customer void reaches the inbox an
     await page.getByRole('link', { name: `Open order ${ORDER} in History` }).click()
     const row = page.getByTestId('policy-row').first()
     await expect.poll(() => row.getByTestId('policy-status').textContent()).toContain('Voided')
-    expect(await row.getByTestId('status-notified').textContent()).toMatch(/^from Teak's notification, .+/)
+    expect((await row.getByTestId('status-notified').textContent())?.trim()).toMatch(
+      /^from Teak's notification, .+/
+    )
     await screenshot(page, 'notifications-history-voided')
   })
 

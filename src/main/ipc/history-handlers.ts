@@ -11,7 +11,10 @@ export interface HistoryDeps {
 
 export function historyHandlers(
   deps: HistoryDeps
-): Pick<Handlers, 'history.search' | 'history.detail' | 'history.inDoubt' | 'history.export'> {
+): Pick<
+  Handlers,
+  'history.search' | 'history.detail' | 'history.inDoubt' | 'history.export' | 'history.exportSelected'
+> {
   const { journal, now = () => new Date() } = deps
   return {
     'history.search': (query) => journal.search(query),
@@ -26,6 +29,8 @@ export function historyHandlers(
       return detail
     },
     'history.inDoubt': (filter) => journal.inDoubt(filter),
-    'history.export': ({ format, filter }) => historyExport(journal.exportRows(filter), format, now())
+    'history.export': ({ format, filter, sort }) =>
+      historyExport(journal.exportRows(filter, sort), format, now()),
+    'history.exportSelected': ({ format, orders }) => historyExport(journal.rowsOf(orders), format, now())
   }
 }

@@ -1,16 +1,28 @@
 import type { Database, Statement } from 'better-sqlite3'
-import type { HistoryFilter, HistoryPage, HistoryQuery, HistoryRow } from '../../shared/contract/history'
+import {
+  isDefaultSort,
+  type HistoryFilter,
+  type HistoryPage,
+  type HistoryQuery,
+  type HistoryRow,
+  type HistorySort,
+  type HistorySortColumn,
+  type OrderKey
+} from '../../shared/contract/history'
 import { HISTORY_ROW_COLUMNS, toHistoryRow, type HistoryRowRecord } from './history-rows'
 import { ftsQuery, type SearchIndex } from './search-index'
 
 export interface HistorySearch {
   /**
-   * One page of orders matching the filter, newest first, with the number of all matches. A `cursor` (the
-   * previous page's `nextCursor`) takes the page after it; otherwise `offset` rows are skipped.
+   * One page of orders matching the filter, newest first unless `sort` says otherwise, with the number of
+   * all matches. A `cursor` (the previous page's `nextCursor`) takes the page after it; otherwise `offset`
+   * rows are skipped.
    */
   search(query: HistoryQuery): HistoryPage
-  /** Every order matching the filter, newest first: what an export writes. */
-  exportRows(filter: HistoryFilter): HistoryRow[]
+  /** Every order matching the filter, newest first unless `sort` says otherwise: what an export writes. */
+  exportRows(filter: HistoryFilter, sort?: HistorySort): HistoryRow[]
+  /** The named orders, in the order given; orders the journal does not hold are left out. */
+  rowsOf(orders: readonly OrderKey[]): HistoryRow[]
 }
 
 interface FilterSql {
@@ -61,6 +73,34 @@ function filterSql(filter: HistoryFilter): FilterSql {
   }
 }
 
+/**
+ * The sort key of each column. Text sorts without regard to case; orders without a customer come last either
+ * way; ties keep newest first, so pages never overlap.
+ */
+const SORT_KEYS: Readonly<Record<HistorySortColumn, string>> = {
+  orderNumber: 'o.order_number COLLATE NOCASE',
+  environment: 'o.environment COLLATE NOCASE',
+  outcome: 'o.outcome',
+  source: 'o.source',
+  customer: 'coalesce(o.customer_name, o.customer_email) COLLATE NOCASE',
+  firstSeen: 'o.id',
+  lastActivity: 'o.last_activity_at'
+}
+
+function orderBySql(sort: HistorySort | undefined, idColumn: string): string {
+  if (!sort || isDefaultSort(sort)) return `${idColumn} DESC`
+  const key = SORT_KEYS[sort.by]
+  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC'
+  const nullsLast = sort.by === 'customer' ? `(${key.replace(/ COLLATE NOCASE$/, '')}) IS NULL, ` : ''
+  return `${nullsLast}${key} ${direction}, o.id DESC`
+}
+
+/** A sort on an order column needs the orders table in the FROM, also when the index alone would answer. */
+function joinedForSort(sql: FilterSql, sort: HistorySort | undefined): FilterSql {
+  if (isDefaultSort(sort) || sql.from !== 'order_search s') return sql
+  return { ...sql, from: 'order_search s JOIN orders o ON o.id = s.rowid' }
+}
+
 function whereOf(conditions: readonly string[]): string {
   return conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
 }
@@ -69,11 +109,15 @@ function whereOf(conditions: readonly string[]): string {
  * History rows for the chosen order ids. The ids are chosen first so the row columns are computed only for
  * the rows returned; CROSS JOIN keeps SQLite from scanning every order to join the chosen ones to.
  */
-function rowsSql({ from, conditions, idColumn }: FilterSql, limit: string): string {
+function rowsSql(
+  { from, conditions, idColumn }: FilterSql,
+  limit: string,
+  sort: HistorySort | undefined
+): string {
   return `WITH chosen AS (SELECT ${idColumn} AS id FROM ${from} ${whereOf(conditions)}
-                          ORDER BY ${idColumn} DESC ${limit})
+                          ORDER BY ${orderBySql(sort, idColumn)} ${limit})
           SELECT o.id, ${HISTORY_ROW_COLUMNS} FROM chosen CROSS JOIN orders o ON o.id = chosen.id
-          ORDER BY o.id DESC`
+          ORDER BY ${orderBySql(sort, 'o.id')}`
 }
 
 export function historySearch(db: Database, index: SearchIndex): HistorySearch {
@@ -88,17 +132,21 @@ export function historySearch(db: Database, index: SearchIndex): HistorySearch {
     return statement
   }
 
+  const oneRow = db.prepare<[string, string], HistoryRowRecord>(
+    `SELECT ${HISTORY_ROW_COLUMNS} FROM orders o WHERE o.environment = ? AND o.order_number = ?`
+  )
+
   return {
-    search({ limit, offset = 0, cursor, ...filter }) {
+    search({ limit, offset = 0, cursor, sort, ...filter }) {
       index.catchUp()
-      const sql = filterSql(filter)
+      const sql = joinedForSort(filterSql(filter), sort)
       const total = prepared(`SELECT count(*) FROM ${sql.from} ${whereOf(sql.conditions)}`)
         .pluck()
         .get(sql.params)
       const page =
         cursor === undefined ? sql : { ...sql, conditions: [...sql.conditions, `${sql.idColumn} < @cursor`] }
       // One row more than asked tells whether a page follows.
-      const records = prepared(rowsSql(page, 'LIMIT @take OFFSET @skip')).all({
+      const records = prepared(rowsSql(page, 'LIMIT @take OFFSET @skip', sort)).all({
         ...sql.params,
         cursor: cursor === undefined ? null : Number(cursor),
         take: limit + 1,
@@ -108,13 +156,19 @@ export function historySearch(db: Database, index: SearchIndex): HistorySearch {
       return {
         rows: rows.map(toHistoryRow),
         total: total as number,
-        nextCursor: records.length > limit ? String(rows[rows.length - 1]!.id) : null
+        nextCursor: records.length > limit && isDefaultSort(sort) ? String(rows[rows.length - 1]!.id) : null
       }
     },
-    exportRows(filter) {
+    exportRows(filter, sort) {
       index.catchUp()
-      const sql = filterSql(filter)
-      return (prepared(rowsSql(sql, '')).all(sql.params) as HistoryRowRecord[]).map(toHistoryRow)
+      const sql = joinedForSort(filterSql(filter), sort)
+      return (prepared(rowsSql(sql, '', sort)).all(sql.params) as HistoryRowRecord[]).map(toHistoryRow)
+    },
+    rowsOf(orders) {
+      return orders.flatMap(({ environment, orderNumber }) => {
+        const record = oneRow.get(environment, orderNumber)
+        return record ? [toHistoryRow(record)] : []
+      })
     }
   }
 }

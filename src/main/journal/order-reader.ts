@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { JournalOperation, OrderDetail } from '../../shared/contract/history'
 import type { OrderOutcome } from '../../shared/journal/outcomes'
 import { holderText, type ClaimBook } from './claims'
+import { exchangesOf } from './order-facts'
 import {
   HISTORY_ROW_COLUMNS,
   OPERATION_COLUMNS,
@@ -33,6 +34,43 @@ export interface OrderReader {
   latestOutcomeFor(environment: string, orderNumber: string): OrderOutcome | null
 }
 
+type PolicyRecord = OrderDetail['policies'][number]
+
+/**
+ * When Teak last returned each policy's status, and when an exchange replaced it, read from the order's
+ * timeline (oldest first): the History shows a status "as of" the answer that gave it, and tells a status
+ * from before an exchange apart from one Teak returned after it.
+ */
+export function withStatusTimes(
+  policies: readonly Omit<PolicyRecord, 'statusAt' | 'replacedAt'>[],
+  timeline: readonly JournalOperation[]
+): PolicyRecord[] {
+  const settled = timeline.filter((operation) => operation.settledAt !== null && operation.outcome !== null)
+  return policies.map((policy) => {
+    const statusAt = settled.findLast((operation) =>
+      operation.policies.some(
+        (snapshot) => snapshot.policyNumber === policy.policyNumber && snapshot.status !== undefined
+      )
+    )?.settledAt
+    const replacedAt =
+      policy.replacedBy === null
+        ? undefined
+        : settled.find(
+            (operation) =>
+              operation.kind === 'exchange' &&
+              operation.outcome === 'succeeded' &&
+              exchangesOf(operation.request).some(
+                (exchange) =>
+                  exchange.oldReferenceNumber === policy.itemReference &&
+                  exchange.item.referenceNumber === policy.replacedBy
+              )
+          )?.settledAt
+    // A status from a notification is newer than Teak's last answer: it holds as of its arrival.
+    const statusSince = policy.statusNotifiedAt ?? statusAt ?? null
+    return { ...policy, statusAt: statusSince, replacedAt: replacedAt ?? null }
+  })
+}
+
 export function orderReader(db: Database, claims: Pick<ClaimBook, 'holderOf'>): OrderReader {
   const order = db.prepare<[string, string], HistoryRowRecord & { id: number }>(
     `SELECT o.id, ${HISTORY_ROW_COLUMNS} FROM orders o WHERE o.environment = ? AND o.order_number = ?`
@@ -42,7 +80,7 @@ export function orderReader(db: Database, claims: Pick<ClaimBook, 'holderOf'>): 
      FROM order_items WHERE order_id = ? ORDER BY position`
   )
   // A status Teak notified after it last answered about the policy is the newer one.
-  const policies = db.prepare<[number], OrderDetail['policies'][number]>(
+  const policies = db.prepare<[number], Omit<PolicyRecord, 'statusAt' | 'replacedAt'>>(
     `SELECT p.policy_number AS policyNumber, p.policy_number_new AS policyNumberNew,
             p.item_reference AS itemReference, coalesce(n.status, p.status) AS status, p.premium,
             p.coverage_amount AS coverageAmount, p.currency, p.replaced_by AS replacedBy, p.updated_at AS updatedAt,
@@ -80,12 +118,13 @@ export function orderReader(db: Database, claims: Pick<ClaimBook, 'holderOf'>): 
       const record = order.get(environment, orderNumber)
       if (!record) return null
       const holder = claims.holderOf(environment, orderNumber)
+      const operations = timeline.all(record.id).map(toJournalOperation)
       return {
         order: toHistoryRow(record),
         beingSentBy: holder ? holderText(holder) : null,
         items: items.all(record.id),
-        policies: policies.all(record.id),
-        timeline: timeline.all(record.id).map(toJournalOperation)
+        policies: withStatusTimes(policies.all(record.id), operations),
+        timeline: operations
       }
     },
     inDoubt(filter = {}) {

@@ -7,6 +7,7 @@ import type {
   PolicyStatusResult
 } from '../../shared/contract/policies'
 import type { OrderOutcome } from '../../shared/journal/outcomes'
+import { documentedRefusal, type PolicyAction } from '../../shared/teak/policy-actions'
 import type { Journal } from '../journal/journal'
 import { policyRowsOf } from '../orders/order-service'
 import { openEnvironmentClient } from '../orders/teak-client-for'
@@ -68,6 +69,40 @@ function requireCurrentItems(detail: OrderDetail, items: ExchangeInput['items'])
   if (issues.length > 0) throw new AppError('invalid_input', issues[0]!.message, { issues })
 }
 
+const ACTION_WORDS: Readonly<Record<PolicyAction, string>> = {
+  void: 'voided',
+  cancel: 'canceled',
+  exchange: 'exchanged'
+}
+
+/**
+ * Refuses, before anything is sent, a change Teak's docs say Teak refuses for the policy's last returned
+ * status (an exchange of a policy not Issued, a void after a cancel).
+ */
+function requireDocumentedAllowed(
+  action: PolicyAction,
+  policy: OrderDetail['policies'][number],
+  orderNumber: string
+): void {
+  const refusal = documentedRefusal(action, policy)
+  if (refusal) {
+    throw new AppError(
+      'conflict',
+      `Policy ${policy.policyNumber} of order ${orderNumber} cannot be ${ACTION_WORDS[action]}: ${refusal} Nothing was sent to Teak.`
+    )
+  }
+}
+
+/** The policies of the items to replace, each one checked against Teak's documented rule (Issued only). */
+function requireExchangeablePolicies(detail: OrderDetail, items: ExchangeInput['items']): void {
+  for (const item of items) {
+    const policy = detail.policies.find(
+      (candidate) => candidate.itemReference === item.old_reference_number && candidate.replacedBy === null
+    )
+    if (policy) requireDocumentedAllowed('exchange', policy, detail.order.orderNumber)
+  }
+}
+
 function requirePolicyOf(detail: OrderDetail, policyNumber: string): OrderDetail['policies'][number] {
   const policy = detail.policies.find((candidate) => candidate.policyNumber === policyNumber)
   if (!policy) {
@@ -108,6 +143,7 @@ export async function exchangeItems(services: PolicyServices, input: ExchangeInp
   const { environmentId, orderNumber, items } = input
   const detail = orderAtTeak(services.journal, environmentId, orderNumber)
   requireCurrentItems(detail, items)
+  requireExchangeablePolicies(detail, items)
   requireProductionConfirmation(
     services.settings,
     environmentId,
@@ -192,6 +228,7 @@ async function changePolicyStatus(
   const { environmentId, orderNumber, policyNumber } = input
   const detail = orderAtTeak(services.journal, environmentId, orderNumber)
   const policy = requirePolicyOf(detail, policyNumber)
+  requireDocumentedAllowed(change.kind, policy, orderNumber)
   requireProductionConfirmation(
     services.settings,
     environmentId,

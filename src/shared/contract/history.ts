@@ -96,18 +96,49 @@ export const historyFilterSchema = z
   .strict()
 export type HistoryFilter = z.infer<typeof historyFilterSchema>
 
+/** The columns the History list sorts by (its column headers). */
+export const HISTORY_SORT_COLUMNS = [
+  'orderNumber',
+  'environment',
+  'outcome',
+  'source',
+  'customer',
+  'firstSeen',
+  'lastActivity'
+] as const
+export type HistorySortColumn = (typeof HISTORY_SORT_COLUMNS)[number]
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const
+export type SortDirection = (typeof SORT_DIRECTIONS)[number]
+
+export const historySortSchema = z
+  .object({ by: z.enum(HISTORY_SORT_COLUMNS), direction: z.enum(SORT_DIRECTIONS) })
+  .strict()
+export type HistorySort = z.infer<typeof historySortSchema>
+
+/** Newest first: the order without a `sort`, and the only one `cursor` pages through. */
+export const DEFAULT_HISTORY_SORT: HistorySort = { by: 'firstSeen', direction: 'desc' }
+
+export function isDefaultSort(sort: HistorySort | undefined): boolean {
+  return sort === undefined || (sort.by === 'firstSeen' && sort.direction === 'desc')
+}
+
 /**
  * A page is reached by `offset` (to jump to page n) or by `cursor` (the previous page's `nextCursor`, which
- * stays fast however deep the page).
+ * stays fast however deep the page). Sorted by any other column than newest first, pages go by `offset`.
  */
 export const historySearchInputSchema = historyFilterSchema
   .extend({
     limit: z.number().int().min(1).max(HISTORY_PAGE_MAX).default(50),
     offset: z.number().int().min(0).optional(),
-    cursor: z.string().regex(/^\d+$/, 'Use the nextCursor of the previous page.').optional()
+    cursor: z.string().regex(/^\d+$/, 'Use the nextCursor of the previous page.').optional(),
+    sort: historySortSchema.optional()
   })
   .refine((query) => query.offset === undefined || query.cursor === undefined, {
     message: 'Give either an offset or a cursor, not both.',
+    path: ['cursor']
+  })
+  .refine((query) => query.cursor === undefined || isDefaultSort(query.sort), {
+    message: 'A cursor pages newest first only; use an offset with another sort.',
     path: ['cursor']
   })
 export type HistoryQuery = z.output<typeof historySearchInputSchema>
@@ -115,7 +146,7 @@ export type HistoryQuery = z.output<typeof historySearchInputSchema>
 export const historyPageSchema = z.object({
   rows: z.array(historyRowSchema),
   total: z.number().int(),
-  /** Null on the last page. */
+  /** Null on the last page, and whenever the list is sorted otherwise than newest first (page by offset). */
   nextCursor: z.string().nullable()
 })
 export type HistoryPage = z.infer<typeof historyPageSchema>
@@ -139,6 +170,10 @@ export const policyRecordSchema = z.object({
   /** Reference number of the item an exchange put in place of this policy's item. */
   replacedBy: z.string().nullable(),
   updatedAt: z.string(),
+  /** When Teak last returned `status` (the answer that named it), or null if no answer did. */
+  statusAt: z.string().nullable().default(null),
+  /** When the exchange that replaced it succeeded, or null if it is not replaced. */
+  replacedAt: z.string().nullable().default(null),
   /** Set when `status` comes from a notification Teak sent after it last answered about the policy. */
   statusNotifiedAt: z.string().nullable().optional()
 })
@@ -158,6 +193,12 @@ export const EXPORT_FORMATS = ['csv', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const historyExportSchema = z.object({ fileName: z.string(), content: z.string() })
+
+/** One journaled order, as "Export selected" names it. */
+export const orderKeySchema = z
+  .object({ environment: z.string().min(1), orderNumber: z.string().min(1) })
+  .strict()
+export type OrderKey = z.infer<typeof orderKeySchema>
 export type HistoryExport = z.infer<typeof historyExportSchema>
 
 export const historyMethods = {
@@ -171,7 +212,26 @@ export const historyMethods = {
     z.array(journalOperationSchema)
   ),
   'history.export': method(
-    z.object({ format: z.enum(EXPORT_FORMATS), filter: historyFilterSchema }).strict(),
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        filter: historyFilterSchema,
+        sort: historySortSchema.optional()
+      })
+      .strict(),
+    historyExportSchema
+  ),
+  /** The chosen orders (multi-select on the History list), in the order given; unknown ones are left out. */
+  'history.exportSelected': method(
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        orders: z
+          .array(orderKeySchema)
+          .min(1, 'Select at least one order.')
+          .max(HISTORY_PAGE_MAX * 20)
+      })
+      .strict(),
     historyExportSchema
   )
 }

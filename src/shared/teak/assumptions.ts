@@ -110,6 +110,58 @@ export const RULE_ASSUMPTIONS = {
   }
 } as const satisfies Record<string, Described>
 
+/**
+ * What Teak Desk assumes about changing a policy after the sale (void, cancel, exchange) where Teak's docs are
+ * silent. They are fixed, not settings: each one only keeps an agent from sending a change whose answer Teak
+ * does not document, and is named beside the disabled button or the confirmation it shapes
+ * (src/shared/teak/policy-actions.ts). Documented rules — an exchange needs an Issued policy (UPG), a
+ * canceled policy can no longer be voided (CANCEL) — are not here: they always apply.
+ */
+export const POLICY_ACTION_ASSUMPTIONS = {
+  voidOnlyIssued: {
+    label: 'Only an Issued policy can be voided',
+    reason:
+      'Teak documents two refusals of a void (after a cancel, and outside the look period), not which other statuses it voids (unknown #9).',
+    source: 'contract-notes §5.3, §11 #9'
+  },
+  noRepeatedChange: {
+    label: 'A policy Teak returned as Voided or Canceled is not voided or canceled again',
+    reason: 'The change has already been made; Teak does not document how it answers a repeat.',
+    source: 'common sense'
+  },
+  noCancelAfterVoid: {
+    label: 'A voided policy is not canceled',
+    reason:
+      'Teak says a policy "can be canceled at any time", but after a void the protection has ended and been refunded; what Teak answers then is not documented (the local sandbox refuses it).',
+    source: 'contract-notes §5.4, §11 #9'
+  },
+  replacedPolicyIsClosed: {
+    label: 'A policy replaced by an exchange is no longer voided, canceled or exchanged',
+    reason:
+      "Teak's exchange answer holds only the new item and policy; it does not say what status the old policy takes (unknown #9), and its item is no longer in the order.",
+    source: 'contract-notes §5.2, §11 #9'
+  },
+  canceledSpelling: {
+    label: '"Cancelled" is read as "Canceled"',
+    reason: 'The only example of a cancel answer is cut off after "Ca"; the spelling is not confirmed.',
+    source: 'contract-notes §5.4, §11 #9, #10'
+  },
+  exchangeEndsOldPolicy: {
+    label: 'An exchange ends the old policy; the new policy covers the new item',
+    reason:
+      'Teak answers an exchange with the new item and policy only. Its Downgraded notification implies the old policy takes a status such as Downgraded; nothing is documented for upgrades and exchanges.',
+    source: 'contract-notes §5.2, §7'
+  },
+  upgradePremium: {
+    label: 'On an upgrade the customer pays the higher premium of the new policy',
+    reason:
+      "Teak documents only the downgrade side (refund the difference in protection cost); how an upgrade's difference is charged is not documented.",
+    source: 'contract-notes §7 (downgrade only)'
+  }
+} as const satisfies Record<string, Described>
+
+export type PolicyActionAssumption = keyof typeof POLICY_ACTION_ASSUMPTIONS
+
 export type RuleName = keyof typeof RULE_ASSUMPTIONS
 export type RuleLevels = Record<RuleName, AssumptionLevel>
 

@@ -74,6 +74,87 @@ describe('history handlers', () => {
     journal.close()
   })
 
+  it('sorts by a column on the server, pages by offset, and keeps newest first as the cursor order', async () => {
+    const { journal, handlers } = setUp()
+    for (const [orderNumber, first, last] of [
+      ['H-3', 'adam', 'Zeller'],
+      ['h-0', 'Berta', 'Young'],
+      ['H-10', 'Carl', 'Xu']
+    ] as const) {
+      journal.recordIntent({
+        kind: 'order',
+        source: 'form',
+        environment: 'local',
+        orderNumber,
+        request: orderBody(orderNumber, { customer: { first_name: first, last_name: last, email: 'x@e.x' } })
+      })
+    }
+    const numbers = async (input: object) =>
+      (await call(handlers, 'history.search', input)).rows.map((row) => row.orderNumber)
+
+    expect(await numbers({})).toEqual(['H-10', 'h-0', 'H-3', 'H-2', 'H-1'])
+    expect(await numbers({ sort: { by: 'orderNumber', direction: 'asc' } })).toEqual([
+      'h-0',
+      'H-1',
+      'H-10',
+      'H-2',
+      'H-3'
+    ])
+    expect(await numbers({ sort: { by: 'customer', direction: 'asc' } })).toEqual([
+      'H-3',
+      'h-0',
+      'H-10',
+      'H-2',
+      'H-1'
+    ])
+    // Page two of a sort continues where page one stopped, with the same total.
+    const second = await call(handlers, 'history.search', {
+      sort: { by: 'orderNumber', direction: 'desc' },
+      limit: 2,
+      offset: 2
+    })
+    expect(second).toMatchObject({ total: 5, nextCursor: null })
+    expect(second.rows.map((row) => row.orderNumber)).toEqual(['H-10', 'H-1'])
+    // A text filter answered by the search index sorts as well.
+    expect(await numbers({ text: 'floor', sort: { by: 'orderNumber', direction: 'desc' } })).toEqual([
+      'H-3',
+      'H-2',
+      'H-10',
+      'H-1',
+      'h-0'
+    ])
+    expect(
+      historyMethods['history.search'].input.safeParse({
+        cursor: '4',
+        sort: { by: 'outcome', direction: 'asc' }
+      }).error?.issues[0]?.message
+    ).toBe('A cursor pages newest first only; use an offset with another sort.')
+    journal.close()
+  })
+
+  it('exports the selected orders in the order given, through the same guarded CSV', async () => {
+    const { journal, handlers } = setUp()
+    const file = await call(handlers, 'history.exportSelected', {
+      format: 'csv',
+      orders: [
+        { environment: 'local', orderNumber: 'H-2' },
+        { environment: 'local', orderNumber: 'NOT-THERE' },
+        { environment: 'local', orderNumber: 'H-1' }
+      ]
+    })
+    const lines = file.content.split('\r\n').filter(Boolean)
+    expect(lines.map((line) => line.split(',')[1])).toEqual(['Order number', 'H-2', 'H-1'])
+    expect(file.fileName).toBe('teak-history-2027-03-02T08-00-00Z.csv')
+    const json = await call(handlers, 'history.exportSelected', {
+      format: 'json',
+      orders: [{ environment: 'local', orderNumber: 'H-1' }]
+    })
+    expect(JSON.parse(json.content)).toMatchObject([
+      { orderNumber: 'H-1', policies: [{ policyNumber: 'ORAAS-H1', status: 'Issued' }] }
+    ])
+    journal.close()
+  })
+
   it('reports an unknown order as not found', () => {
     const { journal, handlers } = setUp()
     let error: unknown

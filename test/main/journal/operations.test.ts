@@ -72,6 +72,8 @@ describe('journal operations', () => {
       currency: null,
       replacedBy: null,
       updatedAt: '2027-03-01T09:00:01.000Z',
+      statusAt: '2027-03-01T09:00:01.000Z',
+      replacedAt: null,
       statusNotifiedAt: null
     })
     expect(detail.timeline).toEqual([

@@ -88,6 +88,16 @@ describe('policy changes', () => {
         { policyNumber: 'VIPPP-POLICY03', status: null }
       ]
     })
+    // When each status was returned, and when the exchange replaced the old policy: its Issued is from before.
+    const exchangedAt = detail.timeline[1]!.settledAt
+    expect(
+      detail.policies.map(({ policyNumber, statusAt, replacedAt }) => [policyNumber, statusAt, replacedAt])
+    ).toEqual([
+      ['FLOOR-POLICY01', detail.timeline[0]!.settledAt, exchangedAt],
+      ['BALCO-POLICY02', detail.timeline[0]!.settledAt, null],
+      ['VIPPP-POLICY03', null, null]
+    ])
+    expect(detail.timeline[0]!.settledAt! < exchangedAt!).toBe(true)
     // The new policy and item are searchable; the replaced ones still lead to the order.
     for (const text of ['VIPPP-POLICY03', 'X-1-VIP', 'FLOOR-POLICY01']) {
       expect(journal.search({ text, limit: 5 }).rows.map((row) => row.orderNumber)).toEqual(['X-1'])

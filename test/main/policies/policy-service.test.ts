@@ -137,7 +137,7 @@ describe('policy changes against the local sandbox, journaled', () => {
     expect(operation.response).toEqual({ status: 'Voided', void_date: result.date })
   })
 
-  it('cancels a policy; a void afterwards is refused by Teak and recorded as rejected', async () => {
+  it('cancels a policy; a void afterwards is refused before sending (documented), nothing reaches Teak', async () => {
     await createOrderAtTeak(services, 'PC-1', ITEMS)
     const { policyNumber } = policyOf('PC-1', 'floor')
     const target = {
@@ -151,20 +151,42 @@ describe('policy changes against the local sandbox, journaled', () => {
     expect(canceled).toMatchObject({ outcome: 'succeeded', status: 'Canceled' })
     expect(canceled.date).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     expect(policyOf('PC-1', 'floor').status).toBe('Canceled')
+    const sent = services.sandbox.requests().length
 
-    const voided = await voidPolicy(services, target)
-    expect(voided.outcome).toBe('rejected')
-    expect(voided.status).toBeUndefined()
-    expect(voided.error?.message).toContain('a canceled policy can no longer be voided')
-
-    const [, cancel, refusedVoid] = detailOf('PC-1').timeline
-    expect(cancel).toMatchObject({ kind: 'cancel', outcome: 'succeeded', httpStatus: 200 })
-    expect(refusedVoid).toMatchObject({ kind: 'void', outcome: 'rejected', httpStatus: 409 })
-    expect(refusedVoid!.error?.message).toBe(voided.error?.message)
-    expect(String(refusedVoid!.response)).toContain('PolicyCanceled')
-    // A refusal leaves the status as Teak last returned it.
-    expect(policyOf('PC-1', 'floor').status).toBe('Canceled')
+    const refused = await appErrorOf(voidPolicy(services, target))
+    expect(refused.code).toBe('conflict')
+    expect(refused.message).toBe(
+      `Policy ${policyNumber} of order PC-1 cannot be voided: Teak does not void a canceled policy: it can no longer be voided. Nothing was sent to Teak.`
+    )
+    expect(services.sandbox.requests()).toHaveLength(sent)
+    expect(detailOf('PC-1').timeline.map((op) => op.kind)).toEqual(['order', 'cancel'])
     expect(atTeak(policyNumber).status).toBe('Canceled')
+  })
+
+  it('refuses to exchange an item whose policy is no longer Issued (documented), sending nothing', async () => {
+    await createOrderAtTeak(services, 'PC-2', ITEMS)
+    const { policyNumber } = policyOf('PC-2', 'balcony')
+    await voidPolicy(services, {
+      environmentId: 'local',
+      orderNumber: 'PC-2',
+      policyNumber,
+      confirmations: NO_CONFIRMATION
+    })
+    const sent = services.sandbox.requests().length
+
+    const refused = await appErrorOf(
+      exchangeItems(services, {
+        environmentId: 'local',
+        orderNumber: 'PC-2',
+        confirmations: NO_CONFIRMATION,
+        items: [{ old_reference_number: 'balcony', name: 'Box', reference_number: 'box', cost: '60' }]
+      })
+    )
+    expect(refused.code).toBe('conflict')
+    expect(refused.message).toContain(
+      'cannot be exchanged: Teak exchanges only Issued policies; this one is Voided.'
+    )
+    expect(services.sandbox.requests()).toHaveLength(sent)
   })
 
   it('a void outside the look period is refused with Teak’s message, recorded in full', async () => {

@@ -55,7 +55,8 @@ describe('how a policy change is reported', () => {
   })
 
   it('states the documented consequences before a void or a cancel', () => {
-    expect(STATUS_CHANGES.void.consequences.join(' ')).toMatch(/refunded the protection cost.*look period/s)
+    // The look period is the Issued void's caution (src/shared/teak/policy-actions.ts), said once.
+    expect(STATUS_CHANGES.void.consequences.join(' ')).toMatch(/refunded the protection cost/)
     expect(STATUS_CHANGES.cancel.consequences.join(' ')).toMatch(
       /no refund.*can no longer void the policy or request a refund/s
     )

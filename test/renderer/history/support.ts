@@ -38,6 +38,8 @@ export function policy(fields: Partial<PolicyRecord> & Pick<PolicyRecord, 'polic
     currency: 'USD',
     replacedBy: null,
     updatedAt: '2027-03-01T09:00:01.000Z',
+    statusAt: '2027-03-01T09:00:01.000Z',
+    replacedAt: null,
     ...fields
   }
 }

@@ -3,9 +3,7 @@ import type { ExchangeItemInput } from '../../../../shared/contract/policies'
 import { checkCost, costAmbiguity, readTeakCost } from '../../../../shared/teak/cost'
 import { predictExchangeKind, type ExchangeKind } from '../../../../shared/teak/exchange-kind'
 import { TEXT_MAX } from '../../../../shared/teak/order-request'
-
-/** Teak upgrades, downgrades or exchanges only policies in "Issued" status (UPG). */
-export const EXCHANGEABLE_STATUS = 'Issued'
+import { policyActionVerdict } from '../../../../shared/teak/policy-actions'
 
 export interface ReplaceableItem {
   referenceNumber: string
@@ -14,13 +12,16 @@ export interface ReplaceableItem {
   policyNumber: string
 }
 
-/** Items the order holds now whose policy Teak last returned as Issued: the ones an exchange may replace. */
+/**
+ * Items the order holds now whose policy may be exchanged (Teak last returned it as Issued, or named no
+ * status): the ones an exchange may replace.
+ */
 export function replaceableItems(detail: Pick<OrderDetail, 'items' | 'policies'>): ReplaceableItem[] {
   return detail.items.flatMap((item) => {
     const policy = detail.policies.find(
       (candidate) => candidate.itemReference === item.referenceNumber && candidate.replacedBy === null
     )
-    return item.replacedBy === null && policy?.status === EXCHANGEABLE_STATUS
+    return item.replacedBy === null && policy && policyActionVerdict('exchange', policy).allowed
       ? [
           {
             referenceNumber: item.referenceNumber,

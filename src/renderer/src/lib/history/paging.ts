@@ -3,6 +3,7 @@ import { formatCount } from './labels'
 /**
  * Where the History list stands: the cursor that opened each page so far (undefined for the first). Pages go
  * forward by the journal's `nextCursor`, which stays fast however deep the page, and back along this trail.
+ * A list sorted by another column pages by offset; its trail holds no cursors, only its length counts.
  */
 export interface PageTrail {
   readonly cursors: readonly (string | undefined)[]
@@ -19,7 +20,7 @@ export function pageIndex(trail: PageTrail): number {
   return trail.cursors.length - 1
 }
 
-export function nextPage(trail: PageTrail, nextCursor: string): PageTrail {
+export function nextPage(trail: PageTrail, nextCursor: string | undefined): PageTrail {
   return { cursors: [...trail.cursors, nextCursor] }
 }
 

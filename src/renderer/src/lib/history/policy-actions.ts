@@ -1,4 +1,11 @@
 import type { OrderDetail } from '../../../../shared/contract/history'
+import type { PolicyActionAssumption } from '../../../../shared/teak/assumptions'
+import {
+  POLICY_ACTIONS,
+  policyActionVerdict,
+  type PolicyAction,
+  type PolicyState
+} from '../../../../shared/teak/policy-actions'
 
 export type StatusChangeKind = 'void' | 'cancel'
 
@@ -15,8 +22,7 @@ export const STATUS_CHANGES: Readonly<Record<StatusChangeKind, StatusChangeWordi
     verb: 'Void',
     title: (policyNumber) => `Void policy ${policyNumber}?`,
     consequences: [
-      'The customer is refunded the protection cost: your platform must refund it (Teak’s "Contract Void" notification).',
-      'Teak may refuse the void outside the policy’s look period; a cancel is still possible then.'
+      'The customer is refunded the protection cost: your platform must refund it (Teak’s "Contract Void" notification).'
     ],
     confirmLabel: 'Void policy'
   },
@@ -44,4 +50,27 @@ export function itemOf(
   policy: Pick<PolicyRecord, 'itemReference'>
 ): OrderDetail['items'][number] | undefined {
   return detail.items.find((item) => item.referenceNumber === policy.itemReference)
+}
+
+export interface Refusal {
+  /** The actions refused for one and the same reason. */
+  actions: PolicyAction[]
+  reason: string
+  basis: 'documented' | PolicyActionAssumption
+}
+
+/**
+ * Why each action is refused for the policy, one entry per distinct reason: a replaced policy refuses all
+ * three for the same reason, which the page says once.
+ */
+export function refusalsOf(policy: PolicyState): Refusal[] {
+  const refusals: Refusal[] = []
+  for (const action of POLICY_ACTIONS) {
+    const verdict = policyActionVerdict(action, policy)
+    if (verdict.allowed) continue
+    const same = refusals.find((entry) => entry.reason === verdict.reason && entry.basis === verdict.basis)
+    if (same) same.actions.push(action)
+    else refusals.push({ actions: [action], reason: verdict.reason, basis: verdict.basis })
+  }
+  return refusals
 }
