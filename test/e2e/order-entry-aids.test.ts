@@ -66,6 +66,7 @@ describe('order entry aids in Chromium', () => {
     )
     await page.getByRole('button', { name: 'Add item' }).click()
     await expect.poll(() => stale.textContent()).toContain('Item 3 is not in it.')
+    await stale.scrollIntoViewIfNeeded()
     await screenshot(page, 'order-aids-stale-quote', { fullPage: false })
 
     await page.getByRole('button', { name: 'Remove item 3' }).click()

@@ -80,7 +80,7 @@ describe('order workbench in Chromium through the browser host, against the loca
       .poll(() => page.getByRole('table', { name: /Quote decoded by/ }).textContent())
       .toContain('VIP-1')
     await page.getByText('Request body sent to Teak').click()
-    await page.getByRole('button', { name: 'Copy' }).click()
+    await page.getByRole('button', { name: 'Copy the request body' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1)
     const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))
     expect(copied).toMatchObject({
