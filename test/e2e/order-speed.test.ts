@@ -177,7 +177,8 @@ describe('order entry at the speed of a trained agent (Chromium, 1280×800)', ()
     await fillCustomerAndAddress(page)
     await generate(page, 'opt-in')
     const optIn = await documentHeight(page)
-    await screenshot(page, 'order-speed-opt-in-full-page')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'order-speed-two-column-top', { fullPage: false })
 
     await generate(page, 'opt-out')
     await expect.poll(() => page.getByTestId('quote-mode').textContent()).toContain('Opt-out')
@@ -195,6 +196,7 @@ describe('order entry at the speed of a trained agent (Chromium, 1280×800)', ()
     await expect.poll(async () => (await box(0)).y).toBe(left.y - 300)
     // The left column moved up with the page; the priced one stopped at the top of the window.
     expect((await box(1)).y).toBe(8)
+    expect((await box(1)).y + (await box(1)).height).toBeLessThanOrEqual(SCREEN.height)
 
     await page.getByText('Customer and billing address (optional for an opt-out)').click()
     const optOutFolded = await documentHeight(page)
