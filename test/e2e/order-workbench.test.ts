@@ -80,7 +80,7 @@ describe('order workbench in Chromium through the browser host, against the loca
       .poll(() => page.getByRole('table', { name: /Quote decoded by/ }).textContent())
       .toContain('VIP-1')
     await page.getByText('Request body sent to Teak').click()
-    await page.getByRole('button', { name: 'Copy' }).click()
+    await page.getByRole('button', { name: 'Copy the request body' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1)
     const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))
     expect(copied).toMatchObject({
@@ -165,7 +165,8 @@ describe('order workbench in Chromium through the browser host, against the loca
     const ambiguous = field(page, 'Item 2 cost')
     expect(await ambiguous.getAttribute('aria-invalid')).toBeNull()
     expect(await describedText(page, ambiguous, '-warning')).toBe(
-      'Warning: "1,234" is ambiguous: Teak reads this as 1.234, not 1234. Write 1234 if that is what you mean.'
+      'Warning: "1,234" is ambiguous: Teak reads this as 1.234, not 1234. Write 1234 if that is what you mean. ' +
+        'USD amounts have 2 decimals (ISO 4217), but this cost has 3: check it before sending.'
     )
     expect(await summary.textContent()).not.toContain('Item 2 cost')
     expect(await page.getByTestId('order-warnings').textContent()).toContain(
@@ -402,7 +403,7 @@ describe('order workbench in Chromium through the browser host, against the loca
     expect(errors).toEqual([])
   })
 
-  it('keeps what was typed as a draft across a reload, until "New order" clears it', async () => {
+  it('keeps what was typed as a draft across a reload, until "Clear form" clears it', async () => {
     const page = await openWorkbench(browser, app, errors)
     await fill(page, { 'Order number': 'WB-DRAFT-1', 'Item 1 cost': '9,99' })
     await expect.poll(() => existsSync(join(app.dataDir, DRAFT_FILE_NAME))).toBe(true)
@@ -411,9 +412,9 @@ describe('order workbench in Chromium through the browser host, against the loca
     expect(await field(page, 'Order number').inputValue()).toBe('WB-DRAFT-1')
     expect(await field(page, 'Item 1 cost').inputValue()).toBe('9,99')
 
-    await page.getByRole('button', { name: 'New order' }).click()
+    await page.getByRole('button', { name: 'Clear form' }).click()
     await page
-      .getByRole('dialog', { name: 'Start a new order?' })
+      .getByRole('dialog', { name: 'Clear the form?' })
       .getByRole('button', { name: 'Clear the form' })
       .click()
     await expect.poll(() => field(page, 'Order number').inputValue()).toBe('')

@@ -6,9 +6,14 @@ import type { RunningApp } from './app-host'
  * Driving the order workbench in Chromium as a person would: by the labels assistive technology reads.
  * `errors` collects the page's uncaught errors and console errors, for the test to expect none.
  */
-export async function openWorkbench(browser: Browser, app: RunningApp, errors: string[]): Promise<Page> {
+export async function openWorkbench(
+  browser: Browser,
+  app: RunningApp,
+  errors: string[],
+  viewport = { width: 1280, height: 900 }
+): Promise<Page> {
   const page = await browser.newPage({
-    viewport: { width: 1280, height: 900 },
+    viewport,
     permissions: ['clipboard-read', 'clipboard-write']
   })
   page.on('pageerror', (e) => errors.push(e.message))

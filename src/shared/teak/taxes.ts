@@ -6,7 +6,9 @@ import { formatMoney, readMoney, toScale, type Money } from './money'
  * split "proportionately based on item cost across all line items" (two $50.00 tickets + $15.00 → $57.50
  * each). The guide gives no rounding rule (contract-notes §11.15), so this one is OURS:
  *
- * - Scale: cents (2 decimals), or more when a cost or the total is written with more decimals.
+ * - Shares are in the currency's minor unit when it is given (cents for EUR, whole yen for JPY), else in
+ *   cents or the finest decimal a cost uses; finer only when the total itself is written finer, so the
+ *   shares always add up to it. A new cost keeps its own decimals when it has more than its share.
  * - Each item's exact share is total × cost / Σcosts. Every item first gets its share rounded down to the
  *   scale; the units left over (fewer than the number of items) go one each to the items whose dropped
  *   remainders are largest (largest-remainder method), ties to the earliest item.
@@ -22,7 +24,7 @@ const TAXES_MIN_SCALE = 2
 /** A non-negative canonical amount ("50", "7.50"), or null. */
 const plainAmount = (text: string) => (text.startsWith('-') ? null : readMoney(text))
 
-export function splitTaxesAndFees(costs: readonly string[], total: string): TaxesSplit {
+export function splitTaxesAndFees(costs: readonly string[], total: string, minorUnit?: number): TaxesSplit {
   if (costs.length === 0) return { ok: false, message: 'Taxes and fees need at least one item to go on.' }
   const amounts: Money[] = []
   for (let i = 0; i < costs.length; i++) {
@@ -41,12 +43,16 @@ export function splitTaxesAndFees(costs: readonly string[], total: string): Taxe
     return { ok: false, message: `Taxes and fees "${total}" is not a plain amount such as 15.00.` }
   }
 
-  let scale = Math.max(TAXES_MIN_SCALE, totalAmount.scale)
-  for (const amount of amounts) scale = Math.max(scale, amount.scale)
+  const costScale = Math.max(...amounts.map((amount) => amount.scale))
+  const shareScale = Math.max(minorUnit ?? Math.max(TAXES_MIN_SCALE, costScale), totalAmount.scale)
+  const scale = Math.max(shareScale, costScale)
   const costUnits = amounts.map((amount) => toScale(amount, scale).units)
-  const shareUnits = splitUnits(costUnits, toScale(totalAmount, scale).units)
+  const shareUnits = splitUnits(costUnits, toScale(totalAmount, shareScale).units)
+  const shareToScale = 10n ** BigInt(scale - shareScale)
 
-  const newCosts = costUnits.map((cost, i) => formatMoney({ units: cost + shareUnits[i], scale }))
+  const newCosts = costUnits.map((cost, i) =>
+    formatMoney({ units: cost + shareUnits[i] * shareToScale, scale })
+  )
   for (let i = 0; i < newCosts.length; i++) {
     if (newCosts[i].length > COST_MAX_LENGTH) {
       return {
@@ -59,7 +65,7 @@ export function splitTaxesAndFees(costs: readonly string[], total: string): Taxe
   return {
     ok: true,
     costs: newCosts,
-    shares: shareUnits.map((share) => formatMoney({ units: share, scale }))
+    shares: shareUnits.map((share) => formatMoney({ units: share, scale: shareScale }))
   }
 }
 

@@ -89,18 +89,36 @@ describe('checking the order form with the shared schemas', () => {
     expect(off.request).not.toBeNull()
   })
 
-  it('asks for the certification fields of an opt-in where the person will fill them in', () => {
+  it('asks for the certification fields of an opt-in at every field a missing group needs', () => {
     const form = filledForm({
       event: emptyOrderForm().event,
       customer: emptyOrderForm().customer,
       billing_address: emptyOrderForm().billing_address
     })
+    const customer = 'Opt-in orders need the customer.'
+    const billing = 'Opt-in orders need the billing address.'
     expect(messages(form, BLOCK)).toEqual({
       'items.0.event':
         "Opt-in orders need an event for every item: set the order event or this item's own event.",
-      'customer.first_name': 'Opt-in orders need the customer.',
-      'billing_address.address1': 'Opt-in orders need the billing address.'
+      'customer.first_name': customer,
+      'customer.last_name': customer,
+      'customer.email': customer,
+      'billing_address.address1': billing,
+      'billing_address.city': billing,
+      'billing_address.zip_code': billing,
+      'billing_address.country': billing
     })
+  })
+
+  it('marks only the fields whose rules are on, and the first field when every rule is off', () => {
+    const form = filledForm({ customer: emptyOrderForm().customer })
+    expect(Object.keys(messages(form, { ...WARN, customerEmail: 'off' }))).toEqual([
+      'customer.first_name',
+      'customer.last_name'
+    ])
+    expect(Object.keys(messages(form, { ...WARN, customerEmail: 'off', customerName: 'off' }))).toEqual([
+      'customer.first_name'
+    ])
   })
 
   it('asks for them without a token too (Teak treats it as an opt-in), but not for an opt-out', () => {
@@ -160,7 +178,12 @@ describe('checking the order form with the shared schemas', () => {
       'items.0.cost',
       'items.0.event',
       'customer.first_name',
-      'billing_address.address1'
+      'customer.last_name',
+      'customer.email',
+      'billing_address.address1',
+      'billing_address.city',
+      'billing_address.zip_code',
+      'billing_address.country'
     ])
     expect(check.warnings.fields.map((p) => p.key)).toEqual([
       'token',

@@ -6,6 +6,7 @@ import {
   orderInputSchema,
   type OrderRequest
 } from '../../../../shared/teak/order-request'
+import { isDetailGroup, missingGroupKeys } from './detail-fields'
 import { fieldKeysOf, placeIssues, type Issue, type PlacedProblems } from './fields'
 import type { OrderForm } from './form-state'
 import { needsOptInDetails, quoteModeOf, type QuoteMode } from './quote-mode'
@@ -35,7 +36,8 @@ export function checkOrderForm(form: OrderForm, levels: RuleLevels): FormCheck {
   if (mode.kind === 'unreadable') issues.push({ path: ['token'], message: mode.message })
   // On the unparsed input too: "this item has no event" is worth saying while a cost is still being fixed.
   // The input and the parsed body agree on which groups are present, which is all this rule looks at.
-  if (needsOptInDetails(mode)) issues.push(...optInRequirementIssues(input as OrderRequest))
+  if (needsOptInDetails(mode))
+    issues.push(...optInRequirementIssues(input as OrderRequest).flatMap((issue) => eachField(issue, levels)))
   const warned: Issue[] = []
   for (const finding of assumptionFindings(input, levels)) {
     if (finding.level === 'block') issues.push({ path: finding.path, message: findingText(finding) })
@@ -45,4 +47,11 @@ export function checkOrderForm(form: OrderForm, levels: RuleLevels): FormCheck {
   const problems = placeIssues(issues, keys)
   const clean = parsed.success && problems.fields.length === 0 && problems.unplaced.length === 0
   return { mode, request: clean ? parsed.data : null, problems, warnings: placeIssues(warned, keys) }
+}
+
+/** "Opt-in orders need the customer" is said at each field the customer lacks, not only at the first. */
+function eachField(issue: Issue, levels: RuleLevels): Issue[] {
+  const [group] = issue.path
+  const keys = issue.path.length === 1 && isDetailGroup(group) ? missingGroupKeys(group, levels) : []
+  return keys.length === 0 ? [issue] : keys.map((key) => ({ path: key.split('.'), message: issue.message }))
 }

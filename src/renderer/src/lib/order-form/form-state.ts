@@ -92,3 +92,17 @@ export function nextOrderForSameCustomer(form: OrderForm): OrderForm {
     payment: form.payment
   }
 }
+
+/** Nothing typed yet: clearing the form loses nothing, so it needs no question. */
+export function isBlankForm(form: OrderForm): boolean {
+  const withoutKeys = (f: OrderForm) =>
+    JSON.stringify({ ...f, items: f.items.map(({ key: _, ...rest }) => rest) })
+  return withoutKeys(form) === withoutKeys(emptyOrderForm())
+}
+
+/** Whether any customer or billing field holds something: an opt-out shows them open then, else folded. */
+export function hasCustomerOrBilling(form: Pick<OrderForm, 'customer' | 'billing_address'>): boolean {
+  return [...Object.values(form.customer), ...Object.values(form.billing_address)].some(
+    (v) => v.trim() !== ''
+  )
+}

@@ -1,4 +1,5 @@
 import { checkCost, costAmbiguity } from '../../../../shared/teak/cost'
+import { minorUnitOf } from '../../../../shared/teak/currencies'
 import { splitTaxesAndFees } from '../../../../shared/teak/taxes'
 import type { ItemFields } from './form-state'
 
@@ -10,9 +11,9 @@ import type { ItemFields } from './form-state'
 
 /** The rounding rule of `splitTaxesAndFees`, as the helper states it (Teak documents none). */
 export const TAXES_ROUNDING_RULE =
-  'Each item gets its share of the total in proportion to its cost, rounded down to the cent (or to the ' +
-  'finest decimal used); the cents left over go one each to the items whose shares lost the most in ' +
-  'rounding, earliest first. The shares always add up to the total exactly.'
+  "Each item gets its share of the total in proportion to its cost, rounded down to the currency's minor " +
+  'unit (the cent for EUR, the whole yen for JPY); the units left over go one each to the items whose ' +
+  'shares lost the most in rounding, earliest first. The shares always add up to the total exactly.'
 
 export interface TaxesRow {
   index: number
@@ -35,9 +36,11 @@ function usableCost(raw: string): { ok: true; canonical: string } | { ok: false;
   return ambiguity ? { ok: false, message: ambiguity } : cost
 }
 
+/** `currency` as typed: a code Teak accepts sets the shares' minor unit; anything else means cents. */
 export function previewTaxes(
   items: readonly Pick<ItemFields, 'name' | 'cost'>[],
-  totalText: string
+  totalText: string,
+  currency = ''
 ): TaxesPreview {
   const costs: string[] = []
   for (const [index, item] of items.entries()) {
@@ -53,7 +56,7 @@ export function previewTaxes(
   const total = usableCost(trimmed)
   if (!total.ok) return { ok: false, message: `Taxes and fees: ${total.message}` }
 
-  const split = splitTaxesAndFees(costs, total.canonical)
+  const split = splitTaxesAndFees(costs, total.canonical, minorUnitOf(currency.trim().toUpperCase()))
   if (!split.ok) return split
   return {
     ok: true,
