@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { utcText } from '../../shared/time/utc-text'
 import { JournalError } from './errors'
+import type { GroupCommit } from './group-commit'
 
 /**
  * One sender per order. Whatever sends orders (an import run, an app's order form, a CLI process) registers
@@ -96,7 +97,7 @@ export function processExists(pid: number): boolean {
 const SENDER_COLUMNS = `id, kind, label, import_run_id AS importRunId, host, pid, started_at AS startedAt,
                         lease_until AS leaseUntil, retired_at AS retiredAt`
 
-export function claimBook(db: Database, liveness: Liveness): ClaimBook {
+export function claimBook(db: Database, liveness: Liveness, writes: GroupCommit): ClaimBook {
   const insertSender = db.prepare<[Record<string, string | number | null>]>(
     `INSERT INTO senders (kind, label, import_run_id, host, pid, started_at, lease_until)
      VALUES (@kind, @label, @importRunId, @host, @pid, @at, @leaseUntil)`
@@ -142,6 +143,10 @@ export function claimBook(db: Database, liveness: Liveness): ClaimBook {
     return { ok: true }
   })
 
+  const releaseClaim = db.transaction((senderId: number, environment: string, orderNumber: string) => {
+    release.run(senderId, environment, orderNumber)
+  })
+
   return {
     registerSender(input) {
       const at = liveness.now().toISOString()
@@ -164,10 +169,11 @@ export function claimBook(db: Database, liveness: Liveness): ClaimBook {
       releaseAll.run(senderId)
       retire.run(liveness.now().toISOString(), senderId)
     }),
-    claimOrder: (senderId, environment, orderNumber) => claim.immediate(senderId, environment, orderNumber),
-    releaseOrder(senderId, environment, orderNumber) {
-      release.run(senderId, environment, orderNumber)
-    },
+    // Committed with the intent that follows (an order is sent only then) or within the group's window.
+    claimOrder: (senderId, environment, orderNumber) =>
+      writes.soon(claim, senderId, environment, orderNumber),
+    releaseOrder: (senderId, environment, orderNumber) =>
+      writes.soon(releaseClaim, senderId, environment, orderNumber),
     holderOf: liveHolder,
     sender: (senderId) => senderById.get(senderId) ?? null,
     isAlive

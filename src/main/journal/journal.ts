@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
 import { damageOr } from './errors'
+import { groupCommit } from './group-commit'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
 import { migrate } from './migrations'
@@ -39,21 +40,32 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     migrate(db)
     const now = options.now ?? (() => new Date())
     const search = searchIndex(db)
-    const claims = claimBook(db, {
-      now,
-      leaseMs: SENDER_LEASE_MS,
-      host: hostname(),
-      pid: process.pid,
-      processExists,
-      ...options.liveness
-    })
+    const writes = groupCommit(db)
+    const claims = claimBook(
+      db,
+      {
+        now,
+        leaseMs: SENDER_LEASE_MS,
+        host: hostname(),
+        pid: process.pid,
+        processExists,
+        ...options.liveness
+      },
+      writes
+    )
     return {
-      ...operationWriter(db, search, claims, now),
+      ...operationWriter(db, search, claims, now, writes),
       ...orderReader(db, claims),
       ...historySearch(db, search),
       ...importRunBook(db, claims, now),
       ...claims,
-      close: () => db.close()
+      close: () => {
+        try {
+          writes.flush()
+        } finally {
+          db.close()
+        }
+      }
     }
   } catch (error) {
     db.close()

@@ -17,6 +17,7 @@ import {
 } from '../../shared/journal/outcomes'
 import { ClaimHeldError, type ClaimBook } from './claims'
 import { JournalError } from './errors'
+import type { GroupCommit } from './group-commit'
 import { orderContentsWriter } from './order-contents'
 import { exchangesOf, orderFactsOf, type OrderFacts } from './order-facts'
 import { SEARCH_BATCH, type SearchIndex } from './search-index'
@@ -83,7 +84,8 @@ export function operationWriter(
   db: Database,
   search: SearchIndex,
   claims: ClaimBook,
-  now: () => Date
+  now: () => Date,
+  writes: GroupCommit
 ): OperationWriter {
   const contents = orderContentsWriter(db)
   const findOrder = db.prepare<[string, string], OrderRow>(
@@ -241,7 +243,7 @@ export function operationWriter(
   return {
     recordIntent(intent) {
       checkIntent(intent)
-      return recordIntent.immediate(intent, toStoredJson(intent.request, 'the request'))
+      return writes.now(recordIntent, intent, toStoredJson(intent.request, 'the request'))
     },
     recordOutcome(operationId, input) {
       const stored: StoredOutcome = {
@@ -250,7 +252,7 @@ export function operationWriter(
         error: toStoredJson(input.error, 'the error'),
         note: input.note ?? null
       }
-      recordOutcome.immediate(operationId, input, stored)
+      writes.soon(recordOutcome, operationId, input, stored)
     }
   }
 }
