@@ -7,17 +7,31 @@ import type { Database, Transaction } from 'better-sqlite3'
  * once per order instead of four times. Until committed, these writes are visible to this connection (this
  * process) only; a crash loses at most the last few milliseconds of outcomes, which leaves those orders in
  * doubt: a resume resends them and Teak's duplicate answer settles them (journal rules in README).
+ *
+ * Only while a process has one journal open: a second connection in the same thread (a test, a second
+ * window's services) would wait for a lock the first can only release on a timer that never gets to run,
+ * so with more than one open, every write commits at once.
  */
 export interface GroupCommit {
   /** Runs `write` in the open group (opening one); committed within the window. */
   soon<A extends unknown[], R>(write: Transaction<(...args: A) => R>, ...args: A): R
   /** Runs `write` in the open group and commits the group before returning. */
   now<A extends unknown[], R>(write: Transaction<(...args: A) => R>, ...args: A): R
-  /** Commits the open group, if any (before closing, and before others must see it). */
+  /** Commits the open group, if any (before others must see it). */
   flush(): void
+  /** Commits the open group and stops grouping (before the connection closes). */
+  close(): void
 }
 
 export const GROUP_COMMIT_WINDOW_MS = 4
+
+/** The groups of this process's open journals. */
+const groups = new Set<GroupCommit>()
+
+/** Commits every open group of this process, so another connection may write (see above). */
+export function flushAllGroups(): void {
+  for (const group of groups) group.flush()
+}
 
 export function groupCommit(db: Database, windowMs = GROUP_COMMIT_WINDOW_MS): GroupCommit {
   let open = false
@@ -58,20 +72,27 @@ export function groupCommit(db: Database, windowMs = GROUP_COMMIT_WINDOW_MS): Gr
     }
   }
 
-  return {
+  /** `now` writes under way: one nested in another (an intent taking its claim) commits with the outer one. */
+  let depth = 0
+
+  function now<A extends unknown[], R>(write: Transaction<(...args: A) => R>, ...args: A): R {
+    begin()
+    depth++
+    try {
+      return write(...args)
+    } finally {
+      if (--depth === 0) commit()
+    }
+  }
+
+  const group: GroupCommit = {
     soon(write, ...args) {
+      if (groups.size > 1 || depth > 0) return now(write, ...args)
       begin()
       // Inside the group, a better-sqlite3 transaction is a savepoint: a write that throws undoes only itself.
       return write(...args)
     },
-    now(write, ...args) {
-      begin()
-      try {
-        return write(...args)
-      } finally {
-        commit()
-      }
-    },
+    now,
     flush() {
       commit()
       if (failed !== undefined) {
@@ -79,6 +100,12 @@ export function groupCommit(db: Database, windowMs = GROUP_COMMIT_WINDOW_MS): Gr
         failed = undefined
         throw error
       }
+    },
+    close() {
+      groups.delete(group)
+      group.flush()
     }
   }
+  groups.add(group)
+  return group
 }

@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
 import { damageOr } from './errors'
-import { groupCommit } from './group-commit'
+import { flushAllGroups, groupCommit } from './group-commit'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
 import { migrate } from './migrations'
@@ -35,12 +35,13 @@ export interface JournalOptions {
 
 /** Opens (creating or upgrading as needed) the journal at `filePath`; a damaged one throws JournalDamagedError. */
 export function openJournal(filePath: string, options: JournalOptions = {}): Journal {
+  flushAllGroups()
   const db = openDatabase(filePath, options.nativeBinding)
+  const writes = groupCommit(db)
   try {
     migrate(db)
     const now = options.now ?? (() => new Date())
     const search = searchIndex(db)
-    const writes = groupCommit(db)
     const claims = claimBook(
       db,
       {
@@ -53,21 +54,28 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
       },
       writes
     )
+    const history = historySearch(db, search)
     return {
       ...operationWriter(db, search, claims, now, writes),
       ...orderReader(db, claims),
-      ...historySearch(db, search),
+      ...history,
+      // A search brings the index up to date: that write is committed at once, with the group before it.
+      search: (query) => {
+        writes.flush()
+        return history.search(query)
+      },
       ...importRunBook(db, claims, now),
       ...claims,
       close: () => {
         try {
-          writes.flush()
+          writes.close()
         } finally {
           db.close()
         }
       }
     }
   } catch (error) {
+    writes.close()
     db.close()
     throw damageOr(error, filePath)
   }
