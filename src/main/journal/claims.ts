@@ -133,6 +133,7 @@ export function claimBook(db: Database, liveness: Liveness, writes: GroupCommit)
   }
 
   const claim = db.transaction((senderId: number, environment: string, orderNumber: string): ClaimResult => {
+    writes.flush()
     const current = liveHolder(environment, orderNumber)
     if (current && current.id !== senderId) return { ok: false, holder: current }
     const own = senderById.get(senderId)
@@ -141,10 +142,6 @@ export function claimBook(db: Database, liveness: Liveness, writes: GroupCommit)
     }
     upsertClaim.run({ environment, orderNumber, senderId, at: liveness.now().toISOString() })
     return { ok: true }
-  })
-
-  const releaseClaim = db.transaction((senderId: number, environment: string, orderNumber: string) => {
-    release.run(senderId, environment, orderNumber)
   })
 
   return {
@@ -169,11 +166,11 @@ export function claimBook(db: Database, liveness: Liveness, writes: GroupCommit)
       releaseAll.run(senderId)
       retire.run(liveness.now().toISOString(), senderId)
     }),
-    // Committed with the intent that follows (an order is sent only then) or within the group's window.
-    claimOrder: (senderId, environment, orderNumber) =>
-      writes.soon(claim, senderId, environment, orderNumber),
-    releaseOrder: (senderId, environment, orderNumber) =>
-      writes.soon(releaseClaim, senderId, environment, orderNumber),
+    // A claim commits at once, with the writes queued before it; its release may wait in the queue.
+    claimOrder: (senderId, environment, orderNumber) => claim.immediate(senderId, environment, orderNumber),
+    releaseOrder(senderId, environment, orderNumber) {
+      writes.later(() => release.run(senderId, environment, orderNumber))
+    },
     holderOf: liveHolder,
     sender: (senderId) => senderById.get(senderId) ?? null,
     isAlive

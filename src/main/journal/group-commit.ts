@@ -1,25 +1,23 @@
-import type { Database, Transaction } from 'better-sqlite3'
+import type { Database } from 'better-sqlite3'
 
 /**
- * Group commit: writes that need not be on disk before anything else happens (an outcome, a claim taken or
- * released) share one transaction, committed `windowMs` after the first of them or together with the next
- * write that must be on disk at once (an intent, before its request leaves). An import then commits about
- * once per order instead of four times. Until committed, these writes are visible to this connection (this
- * process) only; a crash loses at most the last few milliseconds of outcomes, which leaves those orders in
+ * Group commit: writes that need not be on disk before anything else happens (an outcome, a claim
+ * released) wait, checked, in a queue, and are committed together: inside the next write that must be on
+ * disk at once (a claim, an intent before its request leaves), before any other journal call reads, or
+ * `windowMs` after the first of them. An import then commits about twice per order instead of four times.
+ * No transaction stays open between calls: a process stopped or suspended mid-import never holds the
+ * journal's lock. A crash loses at most the last few milliseconds of outcomes, which leaves those orders in
  * doubt: a resume resends them and Teak's duplicate answer settles them (journal rules in README).
  *
- * Only while a process has one journal open: a second connection in the same thread (a test, a second
- * window's services) would wait for a lock the first can only release on a timer that never gets to run,
- * so with more than one open, every write commits at once.
+ * Only while a process has one journal open: another connection in the same process must see every write
+ * as soon as the call that made it returns, so with more than one open, every write commits at once.
  */
 export interface GroupCommit {
-  /** Runs `write` in the open group (opening one); committed within the window. */
-  soon<A extends unknown[], R>(write: Transaction<(...args: A) => R>, ...args: A): R
-  /** Runs `write` in the open group and commits the group before returning. */
-  now<A extends unknown[], R>(write: Transaction<(...args: A) => R>, ...args: A): R
-  /** Commits the open group, if any (before others must see it). */
+  /** Queues `write` (already checked); it runs right away when grouping is off. */
+  later(write: () => void): void
+  /** Runs the queued writes: inside the caller's transaction when one is open, else in one of their own. */
   flush(): void
-  /** Commits the open group and stops grouping (before the connection closes). */
+  /** Runs the queued writes and stops grouping (before the connection closes). */
   close(): void
 }
 
@@ -28,82 +26,49 @@ export const GROUP_COMMIT_WINDOW_MS = 4
 /** The groups of this process's open journals. */
 const groups = new Set<GroupCommit>()
 
-/** Commits every open group of this process, so another connection may write (see above). */
+/** Commits every open group of this process (before another connection opens). */
 export function flushAllGroups(): void {
   for (const group of groups) group.flush()
 }
 
 export function groupCommit(db: Database, windowMs = GROUP_COMMIT_WINDOW_MS): GroupCommit {
-  let open = false
+  let queue: (() => void)[] = []
   let timer: NodeJS.Timeout | undefined
-  /** A commit the timer could not make: reported by the next write, which must not pretend it is on disk. */
+  /** Queued writes the timer could not commit: reported by the next call, which must not build on them. */
   let failed: unknown
+  const runAll = db.transaction((writes: (() => void)[]) => writes.forEach((write) => write()))
 
-  function begin(): void {
+  function flush(): void {
     if (failed !== undefined) {
       const error = failed
       failed = undefined
       throw error
     }
-    // Inside a transaction someone else opened, the write joins it and that transaction commits it.
-    if (open || db.inTransaction) return
-    db.exec('BEGIN IMMEDIATE')
-    open = true
-    timer = setTimeout(flushFromTimer, windowMs)
-  }
-
-  function commit(): void {
-    if (!open) return
+    if (queue.length === 0) return
+    const writes = queue
+    queue = []
     clearTimeout(timer)
-    open = false
-    try {
-      db.exec('COMMIT')
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK')
-      throw error
-    }
+    runAll.immediate(writes)
   }
 
   function flushFromTimer(): void {
     try {
-      commit()
+      flush()
     } catch (error) {
       failed = error
     }
   }
 
-  /** `now` writes under way: one nested in another (an intent taking its claim) commits with the outer one. */
-  let depth = 0
-
-  function now<A extends unknown[], R>(write: Transaction<(...args: A) => R>, ...args: A): R {
-    begin()
-    depth++
-    try {
-      return write(...args)
-    } finally {
-      if (--depth === 0) commit()
-    }
-  }
-
   const group: GroupCommit = {
-    soon(write, ...args) {
-      if (groups.size > 1 || depth > 0) return now(write, ...args)
-      begin()
-      // Inside the group, a better-sqlite3 transaction is a savepoint: a write that throws undoes only itself.
-      return write(...args)
+    later(write) {
+      if (groups.size > 1) return runAll.immediate([write])
+      queue.push(write)
+      if (queue.length === 1) timer = setTimeout(flushFromTimer, windowMs)
     },
-    now,
-    flush() {
-      commit()
-      if (failed !== undefined) {
-        const error = failed
-        failed = undefined
-        throw error
-      }
-    },
+    flush,
     close() {
       groups.delete(group)
-      group.flush()
+      flush()
     }
   }
   groups.add(group)

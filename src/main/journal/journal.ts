@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
 import { damageOr } from './errors'
-import { flushAllGroups, groupCommit } from './group-commit'
+import { flushAllGroups, groupCommit, type GroupCommit } from './group-commit'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
 import { migrate } from './migrations'
@@ -54,18 +54,20 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
       },
       writes
     )
-    const history = historySearch(db, search)
-    return {
-      ...operationWriter(db, search, claims, now, writes),
+    const writer = operationWriter(db, search, claims, now, writes)
+    const parts = {
       ...orderReader(db, claims),
-      ...history,
-      // A search brings the index up to date: that write is committed at once, with the group before it.
-      search: (query) => {
-        writes.flush()
-        return history.search(query)
-      },
+      ...historySearch(db, search),
       ...importRunBook(db, claims, now),
-      ...claims,
+      ...claims
+    }
+    return {
+      ...afterQueuedWrites(parts, writes),
+      // These take the queued writes into their own transaction, or queue theirs.
+      recordIntent: writer.recordIntent,
+      recordOutcome: writer.recordOutcome,
+      claimOrder: claims.claimOrder,
+      releaseOrder: claims.releaseOrder,
       close: () => {
         try {
           writes.close()
@@ -79,4 +81,19 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
     db.close()
     throw damageOr(error, filePath)
   }
+}
+
+/** Every call runs the queued writes first, so it reads (and builds on) what this journal has written. */
+function afterQueuedWrites<T extends object>(parts: T, writes: GroupCommit): T {
+  const wrapped = {} as Record<string, unknown>
+  for (const [name, value] of Object.entries(parts)) {
+    wrapped[name] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => {
+            writes.flush()
+            return (value as (...args: unknown[]) => unknown)(...args)
+          }
+        : value
+  }
+  return wrapped as T
 }

@@ -174,6 +174,7 @@ export function operationWriter(
   }
 
   const recordIntent = db.transaction((intent: IntentInput, request: string | null): number => {
+    writes.flush()
     const at = now().toISOString()
     claimFor(intent)
     const order = orderFor(intent, at)
@@ -206,12 +207,16 @@ export function operationWriter(
     return operationId
   })
 
-  const recordOutcome = db.transaction((operationId: number, input: OutcomeInput, stored: StoredOutcome) => {
+  /** Outcomes waiting in the group-commit queue: an operation gets one outcome, queued or written. */
+  const queuedOutcomes = new Map<number, Outcome>()
+
+  function checkOutcome(operationId: number, input: OutcomeInput): OperationRow {
     const operation = findOperation.get(operationId)
     if (!operation) throw new JournalError(`There is no operation ${operationId} in the journal.`)
-    if (operation.outcome) {
+    const recorded = operation.outcome ?? queuedOutcomes.get(operationId)
+    if (recorded) {
       throw new JournalError(
-        `Operation ${operationId} already has its outcome (${operation.outcome}); an outcome is recorded once.`
+        `Operation ${operationId} already has its outcome (${recorded}); an outcome is recorded once.`
       )
     }
     const allowed = OUTCOMES_BY_KIND[operation.kind]
@@ -221,6 +226,11 @@ export function operationWriter(
           `use ${allowed.join(', ')}.`
       )
     }
+    return operation
+  }
+
+  function settle(operationId: number, operation: OperationRow, input: OutcomeInput, stored: StoredOutcome) {
+    queuedOutcomes.delete(operationId)
     const at = now().toISOString()
     const { orderId } = operation
     settleOperation.run({
@@ -238,12 +248,12 @@ export function operationWriter(
     if (exchanged || input.policies?.length) search.markStale(orderId)
     touchOrder.run(at, orderId)
     search.catchUp(SEARCH_BATCH)
-  })
+  }
 
   return {
     recordIntent(intent) {
       checkIntent(intent)
-      return writes.now(recordIntent, intent, toStoredJson(intent.request, 'the request'))
+      return recordIntent.immediate(intent, toStoredJson(intent.request, 'the request'))
     },
     recordOutcome(operationId, input) {
       const stored: StoredOutcome = {
@@ -252,7 +262,9 @@ export function operationWriter(
         error: toStoredJson(input.error, 'the error'),
         note: input.note ?? null
       }
-      writes.soon(recordOutcome, operationId, input, stored)
+      const operation = checkOutcome(operationId, input)
+      queuedOutcomes.set(operationId, input.outcome)
+      writes.later(() => settle(operationId, operation, input, stored))
     }
   }
 }
