@@ -567,9 +567,7 @@ describe('timeouts and connection failures', () => {
     const teakClient = client(teak.url.replace('http:', 'https:'))
     const error = await failure(teakClient.authenticate())
     expect(error).toMatchObject({ kind: 'network', reason: 'tls', requestMayHaveReachedTeak: false })
-    expect(error.message).toMatch(
-      /the secure connection to 127\.0\.0\.1:\d+ failed \(EPROTO\)/
-    )
+    expect(error.message).toMatch(/the secure connection to 127\.0\.0\.1:\d+ failed \(EPROTO\)/)
     expect(teakClient.logs).toHaveLength(1)
   })
 })
