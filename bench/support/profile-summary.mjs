@@ -35,12 +35,10 @@ const buckets = new Map()
 const functions = new Map()
 for (const [id, us] of selfUs) {
   const { callFrame } = byId.get(id)
-  const where = `${callFrame.url} ${callFrame.functionName}`
   const bucket = BUCKETS.find(([pattern]) => pattern.test(callFrame.url || callFrame.functionName || '?'))[1]
   buckets.set(bucket, (buckets.get(bucket) ?? 0) + us)
   const name = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${callFrame.lineNumber + 1}`
   functions.set(name, (functions.get(name) ?? 0) + us)
-  void where
 }
 const total = [...buckets.values()].reduce((a, b) => a + b, 0)
 const ms = (us) => `${(us / 1000).toFixed(0).padStart(6)} ms`
