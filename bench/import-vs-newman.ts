@@ -39,7 +39,7 @@ export async function importVsNewman(workDir: string): Promise<Measurement[]> {
       writeFileSync(path, generatedBacklogCsv({ orders, prefix: name, quoteToken: token, taxesAndFees: '' }))
       return path
     }
-    // A first run fills tsx's compile cache, as any earlier use of the CLI would have.
+    // A first run warms the file cache, as any earlier use of the CLI would have.
     await importBacklog(sandbox, backlog('WARMUP', 5), join(workDir, 'warmup'))
     await sandbox.helper('POST', 'reset')
 

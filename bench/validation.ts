@@ -14,7 +14,7 @@ const ITEMS_PER_ORDER = 5
 const ROWS = ORDERS * ITEMS_PER_ORDER
 /** In-process runs per reader; the median is reported, the first run (cold JIT) is one of them. */
 const IN_PROCESS_RUNS = 5
-/** CLI runs after a warm-up run (which fills tsx's compile cache); the median is reported. */
+/** CLI runs after a warm-up run (which warms the file cache); the median is reported. */
 const CLI_RUNS = 3
 
 const BENCHMARK = 'Validation at scale'

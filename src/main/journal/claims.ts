@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { utcText } from '../../shared/time/utc-text'
 import { JournalError } from './errors'
+import type { GroupCommit } from './group-commit'
 
 /**
  * One sender per order. Whatever sends orders (an import run, an app's order form, a CLI process) registers
@@ -96,7 +97,7 @@ export function processExists(pid: number): boolean {
 const SENDER_COLUMNS = `id, kind, label, import_run_id AS importRunId, host, pid, started_at AS startedAt,
                         lease_until AS leaseUntil, retired_at AS retiredAt`
 
-export function claimBook(db: Database, liveness: Liveness): ClaimBook {
+export function claimBook(db: Database, liveness: Liveness, writes: GroupCommit): ClaimBook {
   const insertSender = db.prepare<[Record<string, string | number | null>]>(
     `INSERT INTO senders (kind, label, import_run_id, host, pid, started_at, lease_until)
      VALUES (@kind, @label, @importRunId, @host, @pid, @at, @leaseUntil)`
@@ -132,6 +133,7 @@ export function claimBook(db: Database, liveness: Liveness): ClaimBook {
   }
 
   const claim = db.transaction((senderId: number, environment: string, orderNumber: string): ClaimResult => {
+    writes.flush()
     const current = liveHolder(environment, orderNumber)
     if (current && current.id !== senderId) return { ok: false, holder: current }
     const own = senderById.get(senderId)
@@ -164,9 +166,10 @@ export function claimBook(db: Database, liveness: Liveness): ClaimBook {
       releaseAll.run(senderId)
       retire.run(liveness.now().toISOString(), senderId)
     }),
+    // A claim commits at once, with the writes queued before it; its release may wait in the queue.
     claimOrder: (senderId, environment, orderNumber) => claim.immediate(senderId, environment, orderNumber),
     releaseOrder(senderId, environment, orderNumber) {
-      release.run(senderId, environment, orderNumber)
+      writes.later(() => release.run(senderId, environment, orderNumber))
     },
     holderOf: liveHolder,
     sender: (senderId) => senderById.get(senderId) ?? null,

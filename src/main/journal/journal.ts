@@ -2,6 +2,7 @@ import { hostname } from 'node:os'
 import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
 import { damageOr } from './errors'
+import { flushAllGroups, groupCommit, type GroupCommit } from './group-commit'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
 import { migrate } from './migrations'
@@ -36,30 +37,67 @@ export interface JournalOptions {
 
 /** Opens (creating or upgrading as needed) the journal at `filePath`; a damaged one throws JournalDamagedError. */
 export function openJournal(filePath: string, options: JournalOptions = {}): Journal {
+  flushAllGroups()
   const db = openDatabase(filePath, options.nativeBinding)
+  const writes = groupCommit(db)
   try {
     migrate(db)
     const now = options.now ?? (() => new Date())
     const search = searchIndex(db)
-    const claims = claimBook(db, {
-      now,
-      leaseMs: SENDER_LEASE_MS,
-      host: hostname(),
-      pid: process.pid,
-      processExists,
-      ...options.liveness
-    })
-    return {
-      ...operationWriter(db, search, claims, now),
+    const claims = claimBook(
+      db,
+      {
+        now,
+        leaseMs: SENDER_LEASE_MS,
+        host: hostname(),
+        pid: process.pid,
+        processExists,
+        ...options.liveness
+      },
+      writes
+    )
+    const writer = operationWriter(db, search, claims, now, writes)
+    const parts = {
       ...orderReader(db, claims),
       ...historySearch(db, search),
       ...importRunBook(db, claims, now),
       ...claims,
-      ...notificationBook(db, now),
-      close: () => db.close()
+      // A notification is committed at once: Teak gets its 2xx only after that.
+      ...notificationBook(db, now)
+    }
+    return {
+      ...afterQueuedWrites(parts, writes),
+      // These take the queued writes into their own transaction, or queue theirs.
+      recordIntent: writer.recordIntent,
+      recordOutcome: writer.recordOutcome,
+      claimOrder: claims.claimOrder,
+      releaseOrder: claims.releaseOrder,
+      close: () => {
+        try {
+          writes.close()
+        } finally {
+          db.close()
+        }
+      }
     }
   } catch (error) {
+    writes.close()
     db.close()
     throw damageOr(error, filePath)
   }
+}
+
+/** Every call runs the queued writes first, so it reads (and builds on) what this journal has written. */
+function afterQueuedWrites<T extends object>(parts: T, writes: GroupCommit): T {
+  const wrapped = {} as Record<string, unknown>
+  for (const [name, value] of Object.entries(parts)) {
+    wrapped[name] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => {
+            writes.flush()
+            return (value as (...args: unknown[]) => unknown)(...args)
+          }
+        : value
+  }
+  return wrapped as T
 }

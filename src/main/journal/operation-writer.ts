@@ -17,6 +17,7 @@ import {
 } from '../../shared/journal/outcomes'
 import { ClaimHeldError, type ClaimBook } from './claims'
 import { JournalError } from './errors'
+import type { GroupCommit } from './group-commit'
 import { orderContentsWriter } from './order-contents'
 import { exchangesOf, orderFactsOf, type OrderFacts } from './order-facts'
 import { SEARCH_BATCH, type SearchIndex } from './search-index'
@@ -83,7 +84,8 @@ export function operationWriter(
   db: Database,
   search: SearchIndex,
   claims: ClaimBook,
-  now: () => Date
+  now: () => Date,
+  writes: GroupCommit
 ): OperationWriter {
   const contents = orderContentsWriter(db)
   const findOrder = db.prepare<[string, string], OrderRow>(
@@ -172,6 +174,7 @@ export function operationWriter(
   }
 
   const recordIntent = db.transaction((intent: IntentInput, request: string | null): number => {
+    writes.flush()
     const at = now().toISOString()
     claimFor(intent)
     const order = orderFor(intent, at)
@@ -204,12 +207,16 @@ export function operationWriter(
     return operationId
   })
 
-  const recordOutcome = db.transaction((operationId: number, input: OutcomeInput, stored: StoredOutcome) => {
+  /** Outcomes waiting in the group-commit queue: an operation gets one outcome, queued or written. */
+  const queuedOutcomes = new Map<number, Outcome>()
+
+  function checkOutcome(operationId: number, input: OutcomeInput): OperationRow {
     const operation = findOperation.get(operationId)
     if (!operation) throw new JournalError(`There is no operation ${operationId} in the journal.`)
-    if (operation.outcome) {
+    const recorded = operation.outcome ?? queuedOutcomes.get(operationId)
+    if (recorded) {
       throw new JournalError(
-        `Operation ${operationId} already has its outcome (${operation.outcome}); an outcome is recorded once.`
+        `Operation ${operationId} already has its outcome (${recorded}); an outcome is recorded once.`
       )
     }
     const allowed = OUTCOMES_BY_KIND[operation.kind]
@@ -219,6 +226,11 @@ export function operationWriter(
           `use ${allowed.join(', ')}.`
       )
     }
+    return operation
+  }
+
+  function settle(operationId: number, operation: OperationRow, input: OutcomeInput, stored: StoredOutcome) {
+    queuedOutcomes.delete(operationId)
     const at = now().toISOString()
     const { orderId } = operation
     settleOperation.run({
@@ -236,7 +248,7 @@ export function operationWriter(
     if (exchanged || input.policies?.length) search.markStale(orderId)
     touchOrder.run(at, orderId)
     search.catchUp(SEARCH_BATCH)
-  })
+  }
 
   return {
     recordIntent(intent) {
@@ -250,7 +262,9 @@ export function operationWriter(
         error: toStoredJson(input.error, 'the error'),
         note: input.note ?? null
       }
-      recordOutcome.immediate(operationId, input, stored)
+      const operation = checkOutcome(operationId, input)
+      queuedOutcomes.set(operationId, input.outcome)
+      writes.later(() => settle(operationId, operation, input, stored))
     }
   }
 }

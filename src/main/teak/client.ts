@@ -245,14 +245,14 @@ export function createTeakClient(options: TeakClientOptions): TeakClient {
       timeoutMs
     })
     if (!outcome.ok) return { ok: false, failure: failureFromTransport(context, outcome.failure) }
-    const { status, text, headers } = outcome
-    const kept = call.sendsSecret ? { text: '', location: null } : { text, location: headers.get('location') }
+    const { status, text, header } = outcome
+    const kept = call.sendsSecret ? { text: '', location: null } : { text, location: header('location') }
     if (status < 200 || status > 299) {
       const failure = failureFromResponse(context, {
         status,
         text: kept.text,
         location: kept.location,
-        retryAfterMs: parseRetryAfter(headers.get('retry-after'), Date.now())
+        retryAfterMs: parseRetryAfter(header('retry-after'), Date.now())
       })
       return { ok: false, failure }
     }
