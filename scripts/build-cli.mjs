@@ -59,7 +59,11 @@ export async function buildCli() {
     minifySyntax: true,
     chunkNames: '[name]-[hash]',
     logLevel: 'warning',
-    plugins: [sourceRelativeMeta]
+    plugins: [sourceRelativeMeta],
+    // Bundled CommonJS packages (commander) require Node's built-ins; an ES module has no `require` of its own.
+    banner: {
+      js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);"
+    }
   })
   try {
     renameSync(CLI_OUT_DIR, retired)
