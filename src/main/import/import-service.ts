@@ -5,6 +5,8 @@ import type { ImportPreview, ImportStatus, UnfinishedImport } from '../../shared
 import { emptySummary, type ImportReport } from '../../shared/import/report'
 import { ruleLevelsOf } from '../../shared/teak/assumptions'
 import type { BacklogParseResult, ParsedOrder } from '../../shared/import/types'
+import { costTotalsByCurrency } from '../../shared/import/cost-totals'
+import { isAtTeak } from '../../shared/journal/outcomes'
 import { JournalError } from '../journal/errors'
 import type { ImportRunProgress } from '../journal/import-runs'
 import { openEnvironmentClient } from '../orders/teak-client-for'
@@ -248,7 +250,9 @@ export function createImportService(services: ImportServices, options: ImportSer
         environmentId,
         parsed
       }
-      return previewView(preview)
+      return previewView(preview, (orderNumber) =>
+        isAtTeak(services.journal.latestOutcomeFor(environmentId, orderNumber))
+      )
     },
 
     async start(input: {
@@ -374,24 +378,34 @@ interface Preview {
   parsed: BacklogParseResult
 }
 
-function previewView(preview: Preview): ImportPreview {
+/** The preview as the page shows it; `sentBefore` tells the orders the journal shows at Teak already. */
+function previewView(preview: Preview, sentBefore: (orderNumber: string) => boolean): ImportPreview {
   const { parsed } = preview
-  const invalidOrders = parsed.orders.filter((order) => order.errors.length > 0).length
+  const orders = parsed.orders.map(({ orderNumber, rows, optIn, errors, warnings }) => ({
+    orderNumber,
+    rows,
+    optIn,
+    errors,
+    warnings,
+    sentBefore: errors.length === 0 && sentBefore(orderNumber)
+  }))
+  const invalidOrders = orders.filter((order) => order.errors.length > 0).length
+  const alreadyAtTeak = orders.filter((order) => order.sentBefore).length
+  const tokenless = parsed.orders.flatMap((order, index) =>
+    order.request && !order.request.token && !orders[index].sentBefore ? [order.request] : []
+  )
   return {
     previewId: preview.id,
     fileName: preview.fileName,
     missingTokenAsOptIn: preview.missingTokenAsOptIn,
     environmentId: preview.environmentId,
     rowCount: parsed.rowCount,
-    validOrders: parsed.orders.length - invalidOrders,
+    validOrders: orders.length - invalidOrders,
     invalidOrders,
-    orders: parsed.orders.map(({ orderNumber, rows, optIn, errors, warnings }) => ({
-      orderNumber,
-      rows,
-      optIn,
-      errors,
-      warnings
-    })),
+    alreadyAtTeak,
+    toSend: orders.length - invalidOrders - alreadyAtTeak,
+    missingTokenOptIns: { orders: tokenless.length, totals: costTotalsByCurrency(tokenless) },
+    orders,
     rowErrors: parsed.rowErrors,
     warnings: parsed.warnings,
     fileErrors: parsed.fileErrors

@@ -6,6 +6,7 @@ import { draftsHandlers } from './drafts-handlers'
 import { historyHandlers } from './history-handlers'
 import { importHandlers } from './import-handlers'
 import { ordersHandlers } from './orders-handlers'
+import { overviewHandlers } from './overview-handlers'
 import { policiesHandlers } from './policies-handlers'
 import { settingsHandlers } from './settings-handlers'
 
@@ -24,6 +25,7 @@ export function createHandlers(services: Services): Handlers {
     ...ordersHandlers(services),
     ...draftsHandlers(services),
     ...policiesHandlers(services),
-    ...importHandlers(services)
+    ...importHandlers(services),
+    ...overviewHandlers(services)
   }
 }

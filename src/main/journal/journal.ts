@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
+import { dayCountsReader, type DayCountsReader } from './day-counts'
 import { damageOr } from './errors'
 import { historySearch, type HistorySearch } from './history-search'
 import { importRunBook, type ImportRunBook } from './import-runs'
@@ -14,7 +15,8 @@ import { searchIndex } from './search-index'
  * as an intent committed before the request leaves and settled by its outcome after; each order's current
  * state; and the bookkeeping that lets an interrupted import resume. Synchronous, like better-sqlite3.
  */
-export interface Journal extends OperationWriter, OrderReader, HistorySearch, ImportRunBook, ClaimBook {
+export interface Journal
+  extends OperationWriter, OrderReader, HistorySearch, ImportRunBook, ClaimBook, DayCountsReader {
   close(): void
 }
 
@@ -52,6 +54,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
       ...orderReader(db, claims),
       ...historySearch(db, search),
       ...importRunBook(db, claims, now),
+      ...dayCountsReader(db),
       ...claims,
       close: () => db.close()
     }

@@ -4,6 +4,7 @@ import { draftsMethods } from './drafts'
 import { historyMethods } from './history'
 import { importMethods } from './import'
 import { ordersMethods } from './orders'
+import { overviewMethods } from './overview'
 import { policiesMethods } from './policies'
 import { settingsMethods } from './settings'
 
@@ -15,7 +16,8 @@ export const contract = {
   ...ordersMethods,
   ...draftsMethods,
   ...policiesMethods,
-  ...importMethods
+  ...importMethods,
+  ...overviewMethods
 }
 
 export type Contract = typeof contract
