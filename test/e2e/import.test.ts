@@ -79,7 +79,7 @@ describe('Import CSV page in Chromium through the browser host', () => {
     await page.getByLabel(/^Backlog file/).setInputFiles(backlogFile('UI'))
 
     const counts = page.getByTestId('preview-counts')
-    await counts.getByText('Valid orders', { exact: true }).waitFor()
+    await counts.getByText('Orders to send', { exact: true }).waitFor()
     expect(text(await counts.textContent())).toBe(
       'Orders to send 24 Already at Teak (sent before) 0 Invalid orders 2 Valid, with warnings 0 Rows read 26'
     )
@@ -176,7 +176,7 @@ describe('Import CSV page in Chromium through the browser host', () => {
     if (importedThisSession) await page.getByRole('button', { name: 'Import another file' }).click()
     await page.getByLabel(/^Backlog file/).setInputFiles(path)
     const counts = page.getByTestId('preview-counts')
-    await counts.getByText('Valid orders', { exact: true }).waitFor()
+    await counts.getByText('Orders to send', { exact: true }).waitFor()
     expect(text(await counts.textContent())).toBe(
       'Orders to send 2 Already at Teak (sent before) 0 Invalid orders 0 Valid, with warnings 1 Rows read 2'
     )
