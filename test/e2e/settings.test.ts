@@ -18,6 +18,8 @@ const keychain = await keychainForTests()
 /** #b42318, the `--danger` colour of the production band. */
 const PRODUCTION_RED = 'rgb(180, 35, 24)'
 const WRONG_SECRET = 'sk_not_the_right_one'
+/** A test that starts `teak-desk ui` in a process of its own, and may wait for it to rebuild the renderer. */
+const UI_TEST_TIMEOUT_MS = 300_000
 
 describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through the browser host'), () => {
   let app: RunningApp
@@ -325,7 +327,12 @@ describe.runIf(process.platform === 'linux')(
       for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'WAYLAND_DISPLAY']) delete env[name]
       const started = startCli(['ui', '--port', '0'], env)
       ui = started
-      await waitFor('the browser host to start', () => /running at (\S+)/.test(started.output().stdout))
+      // Generous: a renderer edited since the suite's build is rebuilt first.
+      await waitFor(
+        'the browser host to start',
+        () => /running at (\S+)/.test(started.output().stdout),
+        180_000
+      )
       return /running at (\S+)/.exec(started.output().stdout)![1]
     }
 
@@ -357,70 +364,78 @@ describe.runIf(process.platform === 'linux')(
       return page
     }
 
-    it('says nothing about it on the local sandbox, and once, with How to fix, for the Teak sandbox', async () => {
-      const url = await startUi()
-      const overview = await open(url, 'Overview')
-      await overview.getByTestId('overview-today').waitFor()
-      expect(await overview.getByTestId('keychain-problem').count()).toBe(0)
-      expect(await overview.getByText(/D-Bus|keychain|password store/).count()).toBe(0)
-      await screenshot(overview, 'keychain-local-sandbox')
-      await overview.close()
+    it(
+      'says nothing about it on the local sandbox, and once, with How to fix, for the Teak sandbox',
+      async () => {
+        const url = await startUi()
+        const overview = await open(url, 'Overview')
+        await overview.getByTestId('overview-today').waitFor()
+        expect(await overview.getByTestId('keychain-problem').count()).toBe(0)
+        expect(await overview.getByText(/D-Bus|keychain|password store/).count()).toBe(0)
+        await screenshot(overview, 'keychain-local-sandbox')
+        await overview.close()
 
-      const settings = await open(url, 'Settings')
-      await settings.getByRole('heading', { name: /^Local sandbox/, level: 3 }).waitFor()
-      expect(await settings.getByTestId('keychain-problem').count()).toBe(0)
-      await settings
-        .getByRole('list', { name: 'Environments' })
-        .getByRole('button', { name: /^Teak sandbox/ })
-        .click()
-      await settings.getByRole('heading', { name: 'Teak sandbox', level: 3 }).waitFor()
-      const problem = settings.getByTestId('keychain-problem')
-      expect(await problem.count()).toBe(1)
-      expect(text(await problem.textContent())).toMatch(
-        /^Teak Desk can't reach this computer's password store, where it keeps API keys\. .*How to fix/
-      )
-      expect(await problem.getByText(/D-Bus/).isVisible()).toBe(false)
-      await problem.getByText('How to fix').click()
-      expect(await problem.getByText(/Cannot autolaunch D-Bus/).isVisible()).toBe(true)
+        const settings = await open(url, 'Settings')
+        await settings.getByRole('heading', { name: /^Local sandbox/, level: 3 }).waitFor()
+        expect(await settings.getByTestId('keychain-problem').count()).toBe(0)
+        await settings
+          .getByRole('list', { name: 'Environments' })
+          .getByRole('button', { name: /^Teak sandbox/ })
+          .click()
+        await settings.getByRole('heading', { name: 'Teak sandbox', level: 3 }).waitFor()
+        const problem = settings.getByTestId('keychain-problem')
+        expect(await problem.count()).toBe(1)
+        expect(text(await problem.textContent())).toMatch(
+          /^Teak Desk can't reach this computer's password store, where it keeps API keys\. .*How to fix/
+        )
+        expect(await problem.getByText(/D-Bus/).isVisible()).toBe(false)
+        await problem.getByText('How to fix').click()
+        expect(await problem.getByText(/Cannot autolaunch D-Bus/).isVisible()).toBe(true)
 
-      // Nothing can be read from the password store: the test says no keys are saved, without blaming it.
-      await settings.getByRole('button', { name: 'Test connection' }).click()
-      const alert = settings.getByRole('alert')
-      await alert.waitFor()
-      expect(text(await alert.textContent())).toBe(
-        'No keys. No keys are saved for Teak sandbox. Enter the public and secret key from the Teak dashboard in API keys above, then test again.'
-      )
-      expect(await settings.getByText(/D-Bus/).count()).toBe(1)
-      await screenshot(settings, 'keychain-settings-teak-sandbox')
+        // Nothing can be read from the password store: the test says no keys are saved, without blaming it.
+        await settings.getByRole('button', { name: 'Test connection' }).click()
+        const alert = settings.getByRole('alert')
+        await alert.waitFor()
+        expect(text(await alert.textContent())).toBe(
+          'No keys. No keys are saved for Teak sandbox. Enter the public and secret key from the Teak dashboard in API keys above, then test again.'
+        )
+        expect(await settings.getByText(/D-Bus/).count()).toBe(1)
+        await screenshot(settings, 'keychain-settings-teak-sandbox')
 
-      // Without keys it cannot be switched to: what is missing is said instead.
-      await settings.getByLabel('Environment', { exact: true }).selectOption({ label: 'Teak sandbox' })
-      expect(text(await settings.getByTestId('switch-refused').textContent())).toMatch(
-        /^Teak sandbox can't be used yet: it has no keys\./
-      )
-      await settings.close()
-    })
+        // Without keys it cannot be switched to: what is missing is said instead.
+        await settings.getByLabel('Environment', { exact: true }).selectOption({ label: 'Teak sandbox' })
+        expect(text(await settings.getByTestId('switch-refused').textContent())).toMatch(
+          /^Teak sandbox can't be used yet: it has no keys\./
+        )
+        await settings.close()
+      },
+      UI_TEST_TIMEOUT_MS
+    )
 
-    it('shows it once on every page while the Teak sandbox is in use', async () => {
-      await stopUi()
-      // Chosen while the password store still answered.
-      await saveSettingsFile(join(home.path, SETTINGS_FILE_NAME), {
-        ...defaultSettings(),
-        selectedEnvironment: 'sandbox'
-      })
-      const url = await startUi()
-      for (const route of ['Overview', 'Import CSV', 'History', 'Settings']) {
-        const page = await open(url, route)
-        const problem = page.getByTestId('keychain-problem')
-        await problem.waitFor()
-        expect(await problem.count(), route).toBe(1)
-        expect(await problem.getByText('How to fix').count(), route).toBe(1)
-        if (route === 'Overview') {
-          await problem.getByText('How to fix').click()
-          await screenshot(page, 'keychain-teak-sandbox-overview')
+    it(
+      'shows it once on every page while the Teak sandbox is in use',
+      async () => {
+        await stopUi()
+        // Chosen while the password store still answered.
+        await saveSettingsFile(join(home.path, SETTINGS_FILE_NAME), {
+          ...defaultSettings(),
+          selectedEnvironment: 'sandbox'
+        })
+        const url = await startUi()
+        for (const route of ['Overview', 'Import CSV', 'History', 'Settings']) {
+          const page = await open(url, route)
+          const problem = page.getByTestId('keychain-problem')
+          await problem.waitFor()
+          expect(await problem.count(), route).toBe(1)
+          expect(await problem.getByText('How to fix').count(), route).toBe(1)
+          if (route === 'Overview') {
+            await problem.getByText('How to fix').click()
+            await screenshot(page, 'keychain-teak-sandbox-overview')
+          }
+          await page.close()
         }
-        await page.close()
-      }
-    })
+      },
+      UI_TEST_TIMEOUT_MS
+    )
   }
 )

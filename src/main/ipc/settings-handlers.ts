@@ -173,7 +173,7 @@ async function testEnvironmentConnection(
     return {
       ok: false,
       reason: 'no_keys',
-      message: `No keys are set for ${env.label}. Enter the public and secret key from the Teak dashboard, then test again.`
+      message: `No keys are saved for ${env.label}. Enter the public and secret key from the Teak dashboard in API keys above, then test again.`
     }
   }
   return testConnection(deps.createClient, {
