@@ -15,7 +15,7 @@ import { ImportControl } from './import-control'
 import { startImport, type ImportProgress } from './import-engine'
 import { parseBacklogFile } from './parse/parse-backlog-file'
 import type { RetryPolicy } from './retry-policy'
-import { throttleLatest } from './throttle'
+import { throttleLatest, type Throttled } from './throttle'
 import { UPLOADS_FOLDER, uploadStore } from './upload-store'
 
 export type ImportServices = Pick<
@@ -49,6 +49,8 @@ interface RunSpec extends RunSettings {
 interface CurrentRun {
   status: ImportStatus
   control: ImportControl
+  /** Its `import.progress` events: every one goes through here, so none overtakes a newer one. */
+  events: Throttled<ImportStatus>
   report?: ImportReport
 }
 
@@ -152,6 +154,7 @@ export function createImportService(services: ImportServices, options: ImportSer
     // The run id and the first counts arrive with the first progress report, made before startImport returns.
     const run: CurrentRun = {
       control,
+      events,
       status: {
         runId: spec.runId ?? 0,
         fileName: spec.fileName,
@@ -205,9 +208,9 @@ export function createImportService(services: ImportServices, options: ImportSer
         // The kept copy holds customer data: it goes once the run can be neither resumed nor retried.
         if (state === 'cancelled' || (state === 'finished' && run.report?.summary.failed === 0))
           uploads.remove(spec.upload)
-        events.flush()
         run.status = { ...run.status, state }
-        services.events.emit('import.progress', run.status)
+        events.push(run.status)
+        events.flush()
       })
     return run.status
   }
@@ -218,7 +221,9 @@ export function createImportService(services: ImportServices, options: ImportSer
     act(run.control)
     const state = run.control.state
     run.status = { ...run.status, state: state === 'cancelled' ? 'stopping' : state }
-    services.events.emit('import.progress', run.status)
+    // Through the throttle: a progress report still pending there would otherwise arrive after this one.
+    run.events.push(run.status)
+    run.events.flush()
     return run.status
   }
 
