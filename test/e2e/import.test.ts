@@ -27,7 +27,6 @@ describe('Import CSV page in Chromium through the browser host', () => {
   let browser: Browser
   let page: Page
   let pageErrors: string[]
-  let importedThisSession = false
 
   beforeAll(async () => {
     app = await startApp({ secrets: createKeytarSecretStore({ service: testKeychainService() }) })
@@ -67,18 +66,24 @@ describe('Import CSV page in Chromium through the browser host', () => {
     return path
   }
 
+  /** Back to choosing a file: the page opens on the summary of this session's latest run, if there is one. */
+  async function startOver(): Promise<void> {
+    const another = page.getByRole('button', { name: 'Import another file' })
+    await page.getByRole('heading', { name: '1. Choose the backlog file' }).or(another).waitFor()
+    if (await another.isVisible()) await another.click()
+  }
+
   const atTeak = (prefix: string) =>
     app.services.sandbox.orders().filter((order) => order.order_number.startsWith(`${prefix}-`))
 
   it('previews, imports with progress, pause and resume, and summarises with downloadable reports', async () => {
     await app.services.settings.update({ importConcurrency: 2 })
-    importedThisSession = true
     await page.getByLabel(/^Backlog file/).setInputFiles(backlogFile('UI'))
 
     const counts = page.getByTestId('preview-counts')
-    await counts.getByText('Valid orders', { exact: true }).waitFor()
+    await counts.getByText('Orders to send', { exact: true }).waitFor()
     expect(text(await counts.textContent())).toBe(
-      'Valid orders 24 Invalid orders 2 Valid, with warnings 0 Rows read 26'
+      'Orders to send 24 Already at Teak (sent before) 0 Invalid orders 2 Valid, with warnings 0 Rows read 26'
     )
     await page.getByLabel('Show only orders with errors').check()
     const rows = page.getByTestId('preview-table').locator('tbody tr')
@@ -92,7 +97,7 @@ describe('Import CSV page in Chromium through the browser host', () => {
     // when the person pauses it, however fast or slow this machine is.
     const hold = app.services.sandbox.hold(CALLS_BEFORE_HOLD)
     try {
-      await page.getByRole('button', { name: 'Import 24 valid orders' }).click()
+      await page.getByRole('button', { name: 'Import 24 orders' }).click()
       const bar = page.getByRole('progressbar', { name: 'Orders done' })
       await bar.waitFor()
       expect(await bar.getAttribute('aria-valuemax')).toBe('26')
@@ -110,6 +115,9 @@ describe('Import CSV page in Chromium through the browser host', () => {
     const summary = page.getByTestId('import-summary')
     await summary.waitFor()
     expect(text(await summary.getByRole('status').textContent())).toBe('2 orders are not at Teak: see below.')
+    expect(text(await summary.getByTestId('run-counts').textContent())).toBe(
+      '24 sent in this run · 0 already done before · 2 invalid'
+    )
     const link = summary.getByRole('link', { name: 'UI-1', exact: true })
     expect(await link.getAttribute('href')).toBe('#/history?order=UI-1&environment=local')
     await screenshot(page, 'import-summary')
@@ -167,19 +175,19 @@ describe('Import CSV page in Chromium through the browser host', () => {
       ])
     )
     // The page opens on the summary of the run this app session made last, if an earlier test made one.
-    if (importedThisSession) await page.getByRole('button', { name: 'Import another file' }).click()
+    await startOver()
     await page.getByLabel(/^Backlog file/).setInputFiles(path)
     const counts = page.getByTestId('preview-counts')
-    await counts.getByText('Valid orders', { exact: true }).waitFor()
+    await counts.getByText('Orders to send', { exact: true }).waitFor()
     expect(text(await counts.textContent())).toBe(
-      'Valid orders 2 Invalid orders 0 Valid, with warnings 1 Rows read 2'
+      'Orders to send 2 Already at Teak (sent before) 0 Invalid orders 0 Valid, with warnings 1 Rows read 2'
     )
     const warnings = page.getByRole('list', { name: 'Warnings for order AE-2' })
     expect(text(await warnings.textContent())).toBe(
       'Warning, Row 3, billing_zip_code: No zip code given. (assumption billingZipCode: a warning; the order is still sent)'
     )
     await screenshot(page, 'import-preview-warnings')
-    await page.getByRole('button', { name: 'Import 2 valid orders' }).click()
+    await page.getByRole('button', { name: 'Import 2 orders' }).click()
     await page.getByTestId('import-summary').waitFor({ timeout: 20_000 })
     expect(
       atTeak('AE')
@@ -233,10 +241,125 @@ describe('Import CSV page in Chromium through the browser host', () => {
             .textContent()
             .catch(() => '')) ?? ''
       )
-      .toContain('26 orders of RES.csv')
+      .toContain('Import finished: RES.csv')
     expect(atTeak('RES')).toHaveLength(20)
     expect(new Set(atTeak('RES').map((o) => o.order_number)).size).toBe(20)
     expect(app.services.journal.unfinishedImportRuns()).toEqual([])
+  })
+
+  it('previews and summarises a re-import as 0 to send and every order already done', async () => {
+    app.services.sandbox.setFaults({ latencyMs: 0 })
+    const rows = [1, 2, 3, 4].map((n) => ({
+      order_number: `AGAIN-${n}`,
+      quote_token: app.services.sandbox.mintQuoteToken({ opt_in: n <= 2 }),
+      item_reference_number: `AGAIN-${n}-seat`
+    }))
+    const path = join(dir.path, 'again.csv')
+    writeFileSync(path, backlogCsv([...rows, { ...rows[0], order_number: 'AGAIN-BAD', currency: 'XYZ' }]))
+    const counts = page.getByTestId('preview-counts')
+    const summary = page.getByTestId('import-summary')
+
+    await startOver()
+    await page.getByLabel(/^Backlog file/).setInputFiles(path)
+    await page.getByRole('button', { name: 'Import 4 orders' }).click()
+    await expect
+      .poll(async () =>
+        text(
+          await summary
+            .getByTestId('run-counts')
+            .textContent()
+            .catch(() => '')
+        )
+      )
+      .toBe('4 sent in this run · 0 already done before · 1 invalid')
+
+    await page.getByRole('button', { name: 'Import another file' }).click()
+    await page.getByLabel(/^Backlog file/).setInputFiles(path)
+    await counts.getByText('Orders to send', { exact: true }).waitFor()
+    expect(text(await counts.textContent())).toBe(
+      'Orders to send 0 Already at Teak (sent before) 4 Invalid orders 1 Valid, with warnings 0 Rows read 5'
+    )
+    expect(text(await page.getByTestId('preview-table').locator('tbody tr').first().textContent())).toContain(
+      'Already at Teak (sent before): not sent again'
+    )
+    expect(await page.getByTestId('nothing-to-send').isVisible()).toBe(true)
+    await screenshot(page, 'import-reimport-preview')
+    const sentBefore = atTeak('AGAIN').length
+    await page.getByRole('button', { name: 'Import 0 orders' }).click()
+    await expect
+      .poll(async () =>
+        text(
+          await summary
+            .getByTestId('run-counts')
+            .textContent()
+            .catch(() => '')
+        )
+      )
+      .toBe('0 sent in this run · 4 already done before · 1 invalid')
+    expect(text(await summary.getByRole('row', { name: /AGAIN-1/ }).textContent())).toContain('sent before')
+    await screenshot(page, 'import-reimport-summary')
+    expect(atTeak('AGAIN')).toHaveLength(sentBefore)
+  })
+
+  it('asks before sending orders without a token as opt-ins, with their number and total cost', async () => {
+    app.services.sandbox.setFaults({ latencyMs: 0 })
+    const path = join(dir.path, 'tokenless.csv')
+    writeFileSync(
+      path,
+      backlogCsv([
+        { order_number: 'NOTOKEN-1', quote_token: '', item_reference_number: 'NT-1a', item_cost: '50.00' },
+        { order_number: 'NOTOKEN-1', quote_token: '', item_reference_number: 'NT-1b', item_cost: '25.55' },
+        { order_number: 'NOTOKEN-2', quote_token: '', item_reference_number: 'NT-2', item_cost: '0.1' },
+        {
+          order_number: 'NOTOKEN-3',
+          quote_token: '',
+          currency: 'EUR',
+          item_reference_number: 'NT-3',
+          item_cost: '89,90'
+        },
+        {
+          order_number: 'WITHTOKEN-1',
+          quote_token: app.services.sandbox.mintQuoteToken({ opt_in: true }),
+          item_reference_number: 'WT-1'
+        }
+      ])
+    )
+    await startOver()
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the backlog template' }).click()
+    ])
+    expect(template.suggestedFilename()).toBe('backlog-template.csv')
+    expect(readFileSync(await template.path(), 'utf8')).toBe(
+      readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'backlog-template.csv'), 'utf8')
+    )
+
+    await page.getByLabel('Treat missing tokens as opt-in').check()
+    await page.getByLabel(/^Backlog file/).setInputFiles(path)
+    await page.getByRole('button', { name: 'Import 4 orders' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Send orders without a quote token as opt-ins?' })
+    await dialog.waitFor()
+    expect(text(await dialog.getByTestId('opt-in-confirm-text').textContent())).toBe(
+      '3 orders have no quote token. Teak processes them as opt-ins and issues policies billed to you, for items costing 75.65 USD and 89.90 EUR in total.'
+    )
+    await screenshot(page, 'import-opt-in-confirm')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(atTeak('NOTOKEN')).toHaveLength(0)
+    expect(await page.getByTestId('import-summary').count()).toBe(0)
+
+    await page.getByRole('button', { name: 'Import 4 orders' }).click()
+    await dialog.getByRole('button', { name: 'Send them as opt-ins' }).click()
+    await expect
+      .poll(async () =>
+        text(
+          await page
+            .getByTestId('run-counts')
+            .textContent()
+            .catch(() => '')
+        )
+      )
+      .toBe('4 sent in this run · 0 already done before · 0 invalid')
+    expect(atTeak('NOTOKEN')).toHaveLength(3)
   })
 })
 

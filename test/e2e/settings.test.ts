@@ -1,18 +1,25 @@
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-store'
 import type { SecretStore } from '../../src/main/secrets/secret-store'
+import { defaultSettings, saveSettingsFile, SETTINGS_FILE_NAME } from '../../src/main/settings/settings-file'
 import { DEMO_KEYS } from '../../src/sandbox/auth'
 import { ASSUMPTION_TABLE, DEFAULT_ASSUMPTIONS } from '../../src/shared/teak/assumptions'
 import { keychainForTests, testKeychainService } from '../main/secrets/support/keychain'
 import { startApp, type RunningApp } from '../support/app-host'
 import { launchBrowser, screenshot } from '../support/browser'
+import { makeTempDir } from '../support/temp-dir'
+import { waitFor } from '../support/wait-for'
+import { cliEnv, exited, startCli, type RunningCli } from '../main/cli/support/cli'
 
 const keychain = await keychainForTests()
 
 /** #b42318, the `--danger` colour of the production band. */
 const PRODUCTION_RED = 'rgb(180, 35, 24)'
 const WRONG_SECRET = 'sk_not_the_right_one'
+/** A test that starts `teak-desk ui` in a process of its own, and may wait for it to rebuild the renderer. */
+const UI_TEST_TIMEOUT_MS = 300_000
 
 describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through the browser host'), () => {
   let app: RunningApp
@@ -121,15 +128,21 @@ describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through
     expect(await secrets.get('local')).toBeNull()
   })
 
-  it('marks production unmistakably and says it is not configured without an address', async () => {
-    await switcher().selectOption({ label: 'Production' })
+  it('explains what production lacks instead of switching, then marks it unmistakably once it has both', async () => {
     const topbar = page.locator('header.topbar')
-    await expect.poll(() => topbar.getAttribute('class')).toContain('production')
-    expect(await topbar.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(PRODUCTION_RED)
-    expect(await page.getByTestId('production-label').textContent()).toBe('PRODUCTION')
-    expect(app.services.settings.current().selectedEnvironment).toBe('production')
+    await switcher().selectOption({ label: 'Production' })
+    const refused = page.getByTestId('switch-refused')
+    await refused.waitFor()
+    expect(text(await refused.textContent())).toBe(
+      "Production can't be used yet: it has no address and no keys. Add the API address Teak gave you and its keys in Settings, then switch to it. Open Settings"
+    )
+    expect(app.services.settings.current().selectedEnvironment).toBe('local')
+    expect(await switcher().inputValue()).toBe('local')
+    expect(await topbar.getAttribute('class')).not.toContain('production')
+    await screenshot(page, 'settings-switch-refused', { fullPage: false })
 
-    await environmentButton(/^Production/).click()
+    await refused.getByRole('link', { name: 'Open Settings' }).click()
+    await page.getByRole('heading', { name: 'Production', level: 3 }).waitFor()
     await page.getByRole('button', { name: 'Test connection' }).click()
     const alert = page.getByRole('alert')
     await alert.waitFor()
@@ -141,19 +154,26 @@ describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through
     expect(await page.locator('#environment-address-error').textContent()).toContain(
       'production is only reachable over https'
     )
-    await screenshot(page, 'settings-production')
-
-    // What is being typed survives switching the environment in use (a new settings view).
     await address.fill('https://localhost:9/')
-    await switcher().selectOption('local')
-    await expect.poll(() => topbar.getAttribute('class')).not.toContain('production')
-    expect(await page.getByTestId('production-label').count()).toBe(0)
-    expect(await address.inputValue()).toBe('https://localhost:9/')
-
     await page.getByRole('button', { name: 'Save address' }).click()
     await statusWith('Saved Production.').waitFor()
     expect(await address.inputValue()).toBe('https://localhost:9')
     expect(app.services.settings.environment('production').baseUrl).toBe('https://localhost:9')
+    await saveKeys('pk_production_public', 'sk_production_secret')
+
+    await switcher().selectOption({ label: 'Production' })
+    await expect.poll(() => topbar.getAttribute('class')).toContain('production')
+    expect(await topbar.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(PRODUCTION_RED)
+    expect(await page.getByTestId('production-label').textContent()).toBe('PRODUCTION')
+    expect(app.services.settings.current().selectedEnvironment).toBe('production')
+    await screenshot(page, 'settings-production')
+
+    // What is being typed survives switching the environment in use (a new settings view).
+    await address.fill('https://localhost:10/')
+    await switcher().selectOption('local')
+    await expect.poll(() => topbar.getAttribute('class')).not.toContain('production')
+    expect(await page.getByTestId('production-label').count()).toBe(0)
+    expect(await address.inputValue()).toBe('https://localhost:10/')
   })
 
   it('adds a custom environment, tests it, and removes it with its keys', async () => {
@@ -287,3 +307,135 @@ describe.skipIf(!keychain.run)(keychain.title('Settings page in Chromium through
     expect(await page.getByLabel('Reuse one access token until it expires').isChecked()).toBe(true)
   })
 })
+
+/** An element's text as a person reads it: runs of white space (from the markup's line breaks) as one space. */
+function text(content: string | null): string {
+  return (content ?? '').replace(/\s+/g, ' ').trim()
+}
+
+describe.runIf(process.platform === 'linux')(
+  'without a password store (no D-Bus session): the keychain message only where keys are needed',
+  () => {
+    const home = makeTempDir('teak-desk-home-')
+    const runtimeDir = makeTempDir('teak-desk-no-bus-')
+    let browser: Browser
+    let ui: RunningCli | null = null
+
+    /** `teak-desk ui` as a person starts it on a machine whose desktop session has no Secret Service. */
+    async function startUi(): Promise<string> {
+      const env = cliEnv(home.path, { XDG_RUNTIME_DIR: runtimeDir.path })
+      for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'WAYLAND_DISPLAY']) delete env[name]
+      const started = startCli(['ui', '--port', '0'], env)
+      ui = started
+      // Generous: a renderer edited since the suite's build is rebuilt first.
+      await waitFor(
+        'the browser host to start',
+        () => /running at (\S+)/.test(started.output().stdout),
+        180_000
+      )
+      return /running at (\S+)/.exec(started.output().stdout)![1]
+    }
+
+    async function stopUi(): Promise<void> {
+      if (!ui) return
+      const running = ui
+      ui = null
+      running.kill('SIGTERM')
+      await exited(running)
+    }
+
+    beforeAll(async () => {
+      browser = await launchBrowser()
+    })
+    afterAll(async () => {
+      await stopUi()
+      await browser?.close()
+      home.remove()
+      runtimeDir.remove()
+    })
+
+    async function open(url: string, route: string): Promise<Page> {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+      await page.goto(url)
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: route }).click()
+      await page
+        .getByRole('heading', { name: route === 'Import CSV' ? 'Import CSV' : route, level: 1 })
+        .waitFor()
+      return page
+    }
+
+    it(
+      'says nothing about it on the local sandbox, and once, with How to fix, for the Teak sandbox',
+      async () => {
+        const url = await startUi()
+        const overview = await open(url, 'Overview')
+        await overview.getByTestId('overview-today').waitFor()
+        expect(await overview.getByTestId('keychain-problem').count()).toBe(0)
+        expect(await overview.getByText(/D-Bus|keychain|password store/).count()).toBe(0)
+        await screenshot(overview, 'keychain-local-sandbox')
+        await overview.close()
+
+        const settings = await open(url, 'Settings')
+        await settings.getByRole('heading', { name: /^Local sandbox/, level: 3 }).waitFor()
+        expect(await settings.getByTestId('keychain-problem').count()).toBe(0)
+        await settings
+          .getByRole('list', { name: 'Environments' })
+          .getByRole('button', { name: /^Teak sandbox/ })
+          .click()
+        await settings.getByRole('heading', { name: 'Teak sandbox', level: 3 }).waitFor()
+        const problem = settings.getByTestId('keychain-problem')
+        expect(await problem.count()).toBe(1)
+        expect(text(await problem.textContent())).toMatch(
+          /^Teak Desk can't reach this computer's password store, where it keeps API keys\. .*How to fix/
+        )
+        expect(await problem.getByText(/D-Bus/).isVisible()).toBe(false)
+        await problem.getByText('How to fix').click()
+        expect(await problem.getByText(/Cannot autolaunch D-Bus/).isVisible()).toBe(true)
+
+        // Nothing can be read from the password store: the test says no keys are saved, without blaming it.
+        await settings.getByRole('button', { name: 'Test connection' }).click()
+        const alert = settings.getByRole('alert')
+        await alert.waitFor()
+        expect(text(await alert.textContent())).toBe(
+          'No keys. No keys are saved for Teak sandbox. Enter the public and secret key from the Teak dashboard in API keys above, then test again.'
+        )
+        expect(await settings.getByText(/D-Bus/).count()).toBe(1)
+        await screenshot(settings, 'keychain-settings-teak-sandbox')
+
+        // Without keys it cannot be switched to: what is missing is said instead.
+        await settings.getByLabel('Environment', { exact: true }).selectOption({ label: 'Teak sandbox' })
+        expect(text(await settings.getByTestId('switch-refused').textContent())).toMatch(
+          /^Teak sandbox can't be used yet: it has no keys\./
+        )
+        await settings.close()
+      },
+      UI_TEST_TIMEOUT_MS
+    )
+
+    it(
+      'shows it once on every page while the Teak sandbox is in use',
+      async () => {
+        await stopUi()
+        // Chosen while the password store still answered.
+        await saveSettingsFile(join(home.path, SETTINGS_FILE_NAME), {
+          ...defaultSettings(),
+          selectedEnvironment: 'sandbox'
+        })
+        const url = await startUi()
+        for (const route of ['Overview', 'Import CSV', 'History', 'Settings']) {
+          const page = await open(url, route)
+          const problem = page.getByTestId('keychain-problem')
+          await problem.waitFor()
+          expect(await problem.count(), route).toBe(1)
+          expect(await problem.getByText('How to fix').count(), route).toBe(1)
+          if (route === 'Overview') {
+            await problem.getByText('How to fix').click()
+            await screenshot(page, 'keychain-teak-sandbox-overview')
+          }
+          await page.close()
+        }
+      },
+      UI_TEST_TIMEOUT_MS
+    )
+  }
+)

@@ -5,6 +5,8 @@ import type { ImportPreview, ImportStatus, UnfinishedImport } from '../../shared
 import { emptySummary, type ImportReport } from '../../shared/import/report'
 import { ruleLevelsOf } from '../../shared/teak/assumptions'
 import type { BacklogParseResult, ParsedOrder } from '../../shared/import/types'
+import { costTotalsByCurrency } from '../../shared/import/cost-totals'
+import { isAtTeak } from '../../shared/journal/outcomes'
 import { JournalError } from '../journal/errors'
 import type { ImportRunProgress } from '../journal/import-runs'
 import { openEnvironmentClient } from '../orders/teak-client-for'
@@ -13,7 +15,7 @@ import { ImportControl } from './import-control'
 import { startImport, type ImportProgress } from './import-engine'
 import { parseBacklogFile } from './parse/parse-backlog-file'
 import type { RetryPolicy } from './retry-policy'
-import { throttleLatest } from './throttle'
+import { throttleLatest, type Throttled } from './throttle'
 import { UPLOADS_FOLDER, uploadStore } from './upload-store'
 
 export type ImportServices = Pick<
@@ -47,6 +49,8 @@ interface RunSpec extends RunSettings {
 interface CurrentRun {
   status: ImportStatus
   control: ImportControl
+  /** Its `import.progress` events: every one goes through here, so none overtakes a newer one. */
+  events: Throttled<ImportStatus>
   report?: ImportReport
 }
 
@@ -150,6 +154,7 @@ export function createImportService(services: ImportServices, options: ImportSer
     // The run id and the first counts arrive with the first progress report, made before startImport returns.
     const run: CurrentRun = {
       control,
+      events,
       status: {
         runId: spec.runId ?? 0,
         fileName: spec.fileName,
@@ -203,9 +208,9 @@ export function createImportService(services: ImportServices, options: ImportSer
         // The kept copy holds customer data: it goes once the run can be neither resumed nor retried.
         if (state === 'cancelled' || (state === 'finished' && run.report?.summary.failed === 0))
           uploads.remove(spec.upload)
-        events.flush()
         run.status = { ...run.status, state }
-        services.events.emit('import.progress', run.status)
+        events.push(run.status)
+        events.flush()
       })
     return run.status
   }
@@ -216,7 +221,9 @@ export function createImportService(services: ImportServices, options: ImportSer
     act(run.control)
     const state = run.control.state
     run.status = { ...run.status, state: state === 'cancelled' ? 'stopping' : state }
-    services.events.emit('import.progress', run.status)
+    // Through the throttle: a progress report still pending there would otherwise arrive after this one.
+    run.events.push(run.status)
+    run.events.flush()
     return run.status
   }
 
@@ -248,7 +255,9 @@ export function createImportService(services: ImportServices, options: ImportSer
         environmentId,
         parsed
       }
-      return previewView(preview)
+      return previewView(preview, (orderNumber) =>
+        isAtTeak(services.journal.latestOutcomeFor(environmentId, orderNumber))
+      )
     },
 
     async start(input: {
@@ -374,24 +383,34 @@ interface Preview {
   parsed: BacklogParseResult
 }
 
-function previewView(preview: Preview): ImportPreview {
+/** The preview as the page shows it; `sentBefore` tells the orders the journal shows at Teak already. */
+function previewView(preview: Preview, sentBefore: (orderNumber: string) => boolean): ImportPreview {
   const { parsed } = preview
-  const invalidOrders = parsed.orders.filter((order) => order.errors.length > 0).length
+  const orders = parsed.orders.map(({ orderNumber, rows, optIn, errors, warnings }) => ({
+    orderNumber,
+    rows,
+    optIn,
+    errors,
+    warnings,
+    sentBefore: errors.length === 0 && sentBefore(orderNumber)
+  }))
+  const invalidOrders = orders.filter((order) => order.errors.length > 0).length
+  const alreadyAtTeak = orders.filter((order) => order.sentBefore).length
+  const tokenless = parsed.orders.flatMap((order, index) =>
+    order.request && !order.request.token && !orders[index].sentBefore ? [order.request] : []
+  )
   return {
     previewId: preview.id,
     fileName: preview.fileName,
     missingTokenAsOptIn: preview.missingTokenAsOptIn,
     environmentId: preview.environmentId,
     rowCount: parsed.rowCount,
-    validOrders: parsed.orders.length - invalidOrders,
+    validOrders: orders.length - invalidOrders,
     invalidOrders,
-    orders: parsed.orders.map(({ orderNumber, rows, optIn, errors, warnings }) => ({
-      orderNumber,
-      rows,
-      optIn,
-      errors,
-      warnings
-    })),
+    alreadyAtTeak,
+    toSend: orders.length - invalidOrders - alreadyAtTeak,
+    missingTokenOptIns: { orders: tokenless.length, totals: costTotalsByCurrency(tokenless) },
+    orders,
     rowErrors: parsed.rowErrors,
     warnings: parsed.warnings,
     fileErrors: parsed.fileErrors

@@ -79,7 +79,8 @@ function reportPolicies(policies: readonly PolicySnapshot[]): ImportReportOrder[
   return policies.map((p) => ({
     policy_number: p.policyNumber,
     item_reference_number: p.itemReference ?? '',
-    premium: p.premium ?? ''
+    premium: p.premium ?? '',
+    currency: p.currency ?? ''
   }))
 }
 

@@ -7,6 +7,7 @@ import { draftsHandlers } from './drafts-handlers'
 import { historyHandlers } from './history-handlers'
 import { importHandlers } from './import-handlers'
 import { ordersHandlers } from './orders-handlers'
+import { overviewHandlers } from './overview-handlers'
 import { policiesHandlers } from './policies-handlers'
 import { settingsHandlers } from './settings-handlers'
 
@@ -26,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     ...draftsHandlers(services),
     ...policiesHandlers(services),
     ...importHandlers(services),
-    ...notificationsHandlers({ ...services, localReceiverUrl: services.localReceiver.url })
+    ...notificationsHandlers({ ...services, localReceiverUrl: services.localReceiver.url }),
+    ...overviewHandlers(services)
   }
 }

@@ -13,6 +13,7 @@ import {
   unusedVariablesNote,
   type KeyVariables
 } from '../secrets/credentials'
+import { isKeychainUnavailable } from '../secrets/keychain-errors'
 import { keyStatusOf } from '../secrets/key-status'
 import type { SecretStore } from '../secrets/secret-store'
 import {
@@ -22,6 +23,7 @@ import {
 } from '../settings/connection-test'
 import { requiresConfirmation, withEnvironmentRemoved, type Environment } from '../settings/environments'
 import type { SettingsStore } from '../settings/store'
+import { incompleteEnvironmentError, missingParts } from '../settings/switch-rule'
 
 export interface SettingsHandlerDeps {
   settings: SettingsStore
@@ -39,6 +41,9 @@ export function settingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers, keyo
   return {
     'settings.get': view,
     'settings.selectEnvironment': async ({ id }) => {
+      const env = deps.settings.environment(id)
+      const missing = missingParts(env, await hasUsableKeys(deps, env))
+      if (missing.length > 0) throw incompleteEnvironmentError(env, missing)
       await deps.settings.selectEnvironment(id)
       return view()
     },
@@ -83,6 +88,7 @@ export function settingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers, keyo
 async function settingsView(deps: SettingsHandlerDeps): Promise<SettingsView> {
   const data = deps.settings.current()
   let credentialsProblem: string | null = null
+  let keychainProblem: string | null = null
   const environments = await Promise.all(
     deps.settings.environments().map(async (env): Promise<EnvironmentView> => {
       let keys: KeyStatus
@@ -92,7 +98,8 @@ async function settingsView(deps: SettingsHandlerDeps): Promise<SettingsView> {
         )
       } catch (error) {
         if (!isCredentialsProblem(error)) throw error
-        credentialsProblem ??= error.message
+        if (isKeychainUnavailable(error)) keychainProblem ??= error.message
+        else credentialsProblem ??= error.message
         keys = keyStatusOf(null)
       }
       return {
@@ -111,7 +118,19 @@ async function settingsView(deps: SettingsHandlerDeps): Promise<SettingsView> {
     importConcurrency: data.importConcurrency,
     tokenReuse: data.tokenReuse,
     loadWarning: deps.settings.loadWarning,
-    credentialsProblem
+    credentialsProblem,
+    keychainProblem
+  }
+}
+
+/** Keys that could be sent to the environment now: present, bound to its address, and readable. */
+async function hasUsableKeys(deps: SettingsHandlerDeps, env: Environment): Promise<boolean> {
+  try {
+    const resolved = await resolveCredentials(env, { variables: deps.keyVariables, store: deps.secrets })
+    return resolved !== null && resolved.savedForOtherAddress === null
+  } catch (error) {
+    if (isCredentialsProblem(error)) return false
+    throw error
   }
 }
 
@@ -134,7 +153,14 @@ async function testEnvironmentConnection(
       message: `${env.label} has no address yet. Enter the API address Teak gave you, then test again.`
     }
   }
-  const resolved = await resolveCredentials(env, { variables: deps.keyVariables, store: deps.secrets })
+  const resolved = await resolveCredentials(env, {
+    variables: deps.keyVariables,
+    store: deps.secrets
+  }).catch((error: unknown) => {
+    // Nothing can be read from an unreachable keychain: for this environment, no keys are saved that can be used.
+    if (isKeychainUnavailable(error)) return null
+    throw error
+  })
   if (resolved?.savedForOtherAddress != null) {
     // Refused before anything is sent: the secret goes only to the address it was saved for.
     return {
@@ -147,7 +173,7 @@ async function testEnvironmentConnection(
     return {
       ok: false,
       reason: 'no_keys',
-      message: `No keys are set for ${env.label}. Enter the public and secret key from the Teak dashboard, then test again.`
+      message: `No keys are saved for ${env.label}. Enter the public and secret key from the Teak dashboard in API keys above, then test again.`
     }
   }
   return testConnection(deps.createClient, {

@@ -48,6 +48,8 @@ export interface ImportRunBook {
    */
   unfinishedImportRuns(): ImportRunProgress[]
   finishImportRun(runId: number, ending?: ImportRunEnding): void
+  /** The latest runs, newest first, ended or not (the Overview's recent imports). */
+  recentImportRuns(limit: number): ImportRunProgress[]
 }
 
 type ImportRunRecord = Omit<ImportRun, 'options'> & { options: string; senderId: number | null }
@@ -71,6 +73,9 @@ export function importRunBook(
     `SELECT outcome, count(*) AS orders FROM orders
      WHERE id IN (SELECT order_id FROM operations WHERE import_run_id = ?)
      GROUP BY 1`
+  )
+  const recent = db.prepare<[number], ImportRunRecord>(
+    `SELECT ${runColumns} FROM import_runs ORDER BY id DESC LIMIT ?`
   )
   const attach = db.prepare<[number, number]>('UPDATE import_runs SET sender_id = ? WHERE id = ?')
   const finish = db.prepare<[{ id: number; at: string; ending: ImportRunEnding }]>(
@@ -114,6 +119,9 @@ export function importRunBook(
     },
     unfinishedImportRuns() {
       return unfinished.all().map(progressOf)
+    },
+    recentImportRuns(limit) {
+      return recent.all(limit).map(progressOf)
     },
     finishImportRun(runId, ending = 'completed') {
       if (finish.run({ id: runId, at: now().toISOString(), ending }).changes === 0) {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { claimBook, processExists, type ClaimBook, type Liveness } from './claims'
 import { openDatabase } from './database'
+import { dayCountsReader, type DayCountsReader } from './day-counts'
 import { damageOr } from './errors'
 import { flushAllGroups, groupCommit, type GroupCommit } from './group-commit'
 import { historySearch, type HistorySearch } from './history-search'
@@ -17,7 +18,14 @@ import { searchIndex } from './search-index'
  * state; and the bookkeeping that lets an interrupted import resume. Synchronous, like better-sqlite3.
  */
 export interface Journal
-  extends OperationWriter, OrderReader, HistorySearch, ImportRunBook, ClaimBook, NotificationBook {
+  extends
+    OperationWriter,
+    OrderReader,
+    HistorySearch,
+    ImportRunBook,
+    ClaimBook,
+    NotificationBook,
+    DayCountsReader {
   close(): void
 }
 
@@ -61,6 +69,7 @@ export function openJournal(filePath: string, options: JournalOptions = {}): Jou
       ...orderReader(db, claims),
       ...historySearch(db, search),
       ...importRunBook(db, claims, now),
+      ...dayCountsReader(db),
       ...claims,
       // A notification is committed at once: Teak gets its 2xx only after that.
       ...notificationBook(db, now)

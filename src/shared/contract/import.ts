@@ -28,7 +28,9 @@ export const previewOrderSchema = z.object({
   optIn: z.boolean(),
   errors: z.array(rowErrorSchema),
   /** Findings of rule assumptions set to warn: listed, and the order is imported all the same. */
-  warnings: z.array(rowErrorSchema)
+  warnings: z.array(rowErrorSchema),
+  /** Valid, and the journal shows it already at Teak in the preview's environment: it is not sent again. */
+  sentBefore: z.boolean()
 })
 export type PreviewOrder = z.infer<typeof previewOrderSchema>
 
@@ -43,6 +45,18 @@ export const importPreviewSchema = z.object({
   rowCount: z.number().int(),
   validOrders: z.number().int(),
   invalidOrders: z.number().int(),
+  /** Valid orders the journal shows at Teak already (sent before): reported, never sent again. */
+  alreadyAtTeak: z.number().int(),
+  /** Valid orders an import would send: `validOrders` less `alreadyAtTeak`. */
+  toSend: z.number().int(),
+  /**
+   * Orders to send that have no quote token, sent as opt-ins because the person allowed it: Teak issues
+   * policies for them, billed to the platform. Their item costs per currency, for the confirmation.
+   */
+  missingTokenOptIns: z.object({
+    orders: z.number().int(),
+    totals: z.array(z.object({ currency: z.string(), amount: z.string() }))
+  }),
   orders: z.array(previewOrderSchema),
   /** Rows that belong to no order (no order number). */
   rowErrors: z.array(rowErrorSchema),

@@ -5,6 +5,7 @@ import { historyMethods } from './history'
 import { importMethods } from './import'
 import { notificationsMethods } from './notifications'
 import { ordersMethods } from './orders'
+import { overviewMethods } from './overview'
 import { policiesMethods } from './policies'
 import { settingsMethods } from './settings'
 
@@ -17,7 +18,8 @@ export const contract = {
   ...draftsMethods,
   ...policiesMethods,
   ...importMethods,
-  ...notificationsMethods
+  ...notificationsMethods,
+  ...overviewMethods
 }
 
 export type Contract = typeof contract

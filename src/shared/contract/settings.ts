@@ -125,10 +125,15 @@ export const settingsViewSchema = z.object({
   /** Set when settings.json was unreadable at start and defaults are in use: the page shows it. */
   loadWarning: z.string().nullable(),
   /**
-   * Set when keys could not be looked up (keychain unavailable, an unreadable entry, only one of TEAK_PUBLIC_KEY
-   * and TEAK_SECRET_KEY set): the affected environments then show no keys, and the page shows this.
+   * Set when keys could not be looked up (an unreadable entry, only one of TEAK_PUBLIC_KEY and TEAK_SECRET_KEY
+   * set): the affected environments then show no keys, and the page shows this.
    */
-  credentialsProblem: z.string().nullable()
+  credentialsProblem: z.string().nullable(),
+  /**
+   * Set when the system keychain (the password store) cannot be reached: the technical detail and remedy. The
+   * page says so in plain words only where keys are needed (never for the local sandbox, which has its own).
+   */
+  keychainProblem: z.string().nullable()
 })
 export type SettingsView = z.infer<typeof settingsViewSchema>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { csvDocument } from '../journal/csv-cells'
+import { isAtTeak } from '../journal/outcomes'
 
 /**
  * The import report (issue-defined shape, kept exactly: the schemas are strict): one entry per order, keyed
@@ -32,7 +33,13 @@ export const importReportOrderSchema = z.strictObject({
   /** HTTP status of Teak's last answer (null when nothing was sent, or no answer came). */
   status: z.number().int().nullable(),
   policies: z.array(
-    z.strictObject({ policy_number: z.string(), item_reference_number: z.string(), premium: z.string() })
+    z.strictObject({
+      policy_number: z.string(),
+      item_reference_number: z.string(),
+      premium: z.string(),
+      /** The currency of `premium` as Teak returned it ('' when it did not say). */
+      currency: z.string()
+    })
   ),
   /**
    * The import run that sent the order (or is sending it, for `being_sent_elsewhere`); null when nothing was
@@ -98,6 +105,10 @@ export function allSucceeded(summary: ImportSummary): boolean {
   )
 }
 
+/**
+ * The spreadsheet's columns: the first seven as they always were, then one policy's own fields, so a
+ * spreadsheet can sum premiums per currency. Scripts read these names: add columns, never rename them.
+ */
 export const REPORT_CSV_COLUMNS = [
   'order_number',
   'rows',
@@ -105,28 +116,75 @@ export const REPORT_CSV_COLUMNS = [
   'status',
   'errors',
   'policies',
-  'sent_by_run'
+  'sent_by_run',
+  'policy_number',
+  'item_reference_number',
+  'currency',
+  'premium'
 ] as const
 
+type ReportPolicy = ImportReportOrder['policies'][number]
+
 /**
- * The report as a spreadsheet: one row per order. Cells holding several values put one per line, so a
- * spreadsheet shows them stacked in the cell; every cell is guarded against formula injection.
+ * The report as a spreadsheet: one row per policy, the order's cells repeated on each; an order without
+ * policies (opted out, not sent) gets one row with the policy cells empty. Several errors stack in their
+ * cell one per line; every cell is guarded against formula injection.
  */
 export function importReportCsv(report: ImportReport): string {
   return csvDocument([
     REPORT_CSV_COLUMNS,
-    ...report.orders.map((order) => [
-      order.order_number,
-      order.rows.join(', '),
-      order.outcome,
-      order.status,
-      order.errors.map(errorLine).join('\n'),
-      order.policies
-        .map((p) => `${p.policy_number} (item ${p.item_reference_number}, premium ${p.premium})`)
-        .join('\n'),
-      order.sent_by_run
-    ])
+    ...report.orders.flatMap((order) => {
+      const cells = [
+        order.order_number,
+        order.rows.join(', '),
+        order.outcome,
+        order.status,
+        order.errors.map(errorLine).join('\n')
+      ]
+      const policies: (ReportPolicy | null)[] = order.policies.length > 0 ? order.policies : [null]
+      return policies.map((policy) => [
+        ...cells,
+        policy ? policyText(policy) : '',
+        order.sent_by_run,
+        policy?.policy_number ?? '',
+        policy?.item_reference_number ?? '',
+        policy?.currency ?? '',
+        policy?.premium ?? ''
+      ])
+    })
   ])
+}
+
+/** The `policies` cell as it read when several shared it: "P-1 (item R-1, premium 4.50)". */
+function policyText(policy: ReportPolicy): string {
+  return `${policy.policy_number} (item ${policy.item_reference_number}, premium ${policy.premium})`
+}
+
+/**
+ * What a run did, as a person asks it: orders it sent (whatever Teak answered), orders Teak already held
+ * before it (an earlier run or the order form: not sent again), orders the file itself refused, and the
+ * rest (left to another sender, or reported as an earlier attempt left them). `runId` is the run the
+ * report is of; a resumed run counts what it sent before the interruption as its own.
+ */
+export interface RunCounts {
+  sentInRun: number
+  doneBefore: number
+  invalid: number
+  notSent: number
+}
+
+export function runCounts(report: Pick<ImportReport, 'orders'>, runId: number): RunCounts {
+  const counts: RunCounts = { sentInRun: 0, doneBefore: 0, invalid: 0, notSent: 0 }
+  for (const order of report.orders) counts[runPartOf(order, runId)] += 1
+  return counts
+}
+
+/** Which of `RunCounts` one order of the run's report counts in. */
+export function runPartOf(order: ImportReportOrder, runId: number): keyof RunCounts {
+  if (order.outcome === 'invalid') return 'invalid'
+  if (order.outcome === 'being_sent_elsewhere') return 'notSent'
+  if (order.sent_by_run === runId) return 'sentInRun'
+  return isAtTeak(order.outcome) ? 'doneBefore' : 'notSent'
 }
 
 /** "Row 3, item_cost: …", leaving out what the error does not name. */

@@ -98,9 +98,17 @@ describe('teak-desk import', () => {
 
     const csv = readFileSync(reportCsv, 'utf8').split('\r\n')
     expect(csv[0]).toBe(REPORT_CSV_COLUMNS.join(','))
-    expect(csv[1]).toMatch(
-      /^CLI-OK-1,"2, 3",created,201,,"[A-Z]{5}-\w+ \(item CLI-OK-1-1, premium \d+\.\d\d\)\n/
-    )
+    // One row per policy, with its currency and premium in columns of their own.
+    for (const [line, item] of [
+      [csv[1], 'CLI-OK-1-1'],
+      [csv[2], 'CLI-OK-1-2']
+    ]) {
+      expect(line).toMatch(
+        new RegExp(
+          `^CLI-OK-1,"2, 3",created,201,,"[A-Z]{5}-\\w+ \\(item ${item}, premium \\d+\\.\\d\\d\\)",\\d+,[A-Z]{5}-\\w+,${item},USD,\\d+\\.\\d\\d$`
+        )
+      )
+    }
     // The order number a spreadsheet would run as a formula is made inert.
     expect(csv.find((line) => line.includes('HYPERLINK'))).toMatch(
       /^"'=HYPERLINK\(""http:\/\/evil.example""\)",/

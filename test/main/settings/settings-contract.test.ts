@@ -132,7 +132,8 @@ describe('other inputs', () => {
       importConcurrency: 4,
       tokenReuse: false,
       loadWarning: null,
-      credentialsProblem: null
+      credentialsProblem: null,
+      keychainProblem: null
     })
     expect(JSON.stringify(view)).not.toContain('sk_leak')
   })

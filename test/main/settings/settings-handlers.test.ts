@@ -227,7 +227,7 @@ describe('without the keychain', () => {
   })
 
   it('saves, selects and updates, returning the new settings each time', async () => {
-    const call = await app()
+    const call = await app({ ...DEMO_VARIABLES, TEAK_ENV: 'loopback-emulator' })
     const saved: { id: string; settings: SettingsView } = await call('settings.saveEnvironment', {
       label: 'Loopback emulator',
       baseUrl: sandbox.url
@@ -245,6 +245,21 @@ describe('without the keychain', () => {
       importConcurrency: 16,
       tokenReuse: true
     })
+  })
+
+  it('refuses to switch to an environment without an address or keys, saying what is missing', async () => {
+    const call = await app()
+    await expect(call('settings.selectEnvironment', { id: 'production' })).rejects.toMatchObject({
+      code: 'conflict',
+      message:
+        "Production can't be used yet: it has no address and no keys. Add the API address Teak gave you and its keys in Settings, then switch to it.",
+      details: { reason: 'environment_incomplete', environmentId: 'production', missing: ['address', 'keys'] }
+    })
+    await expect(call('settings.selectEnvironment', { id: 'sandbox' })).rejects.toMatchObject({
+      message: "Teak sandbox can't be used yet: it has no keys. Add its keys in Settings, then switch to it.",
+      details: { missing: ['keys'] }
+    })
+    expect(((await call('settings.get')) as SettingsView).selectedEnvironment).toBe('local')
   })
 
   it('tests a connection only when the environment has an address and keys', async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   filterOrders,
+  leftOutText,
   rateText,
   reportFileName,
   rowsText,
+  runCountsText,
   timeLeftText,
+  totalsText,
   whereText
 } from '../../../src/renderer/src/lib/import/import-text'
 
@@ -33,9 +36,34 @@ describe('import page wording', () => {
   })
 
   it('filters the preview to orders with errors', () => {
-    const ok = { orderNumber: 'A', rows: [2], optIn: true, errors: [], warnings: [] }
+    const ok = { orderNumber: 'A', rows: [2], optIn: true, errors: [], warnings: [], sentBefore: false }
     const bad = { ...ok, orderNumber: 'B', errors: [{ row: 3, column: null, value: '', message: 'x' }] }
     expect(filterOrders([ok, bad], false)).toEqual([ok, bad])
     expect(filterOrders([ok, bad], true)).toEqual([bad])
+  })
+
+  it('says what the import button leaves out', () => {
+    expect(leftOutText({ alreadyAtTeak: 0, invalidOrders: 0 })).toBe('')
+    expect(leftOutText({ alreadyAtTeak: 4, invalidOrders: 1 })).toBe(
+      '; left out: 4 already at Teak, 1 invalid'
+    )
+    expect(leftOutText({ alreadyAtTeak: 0, invalidOrders: 2 })).toBe('; left out: 2 invalid')
+  })
+
+  it('lists totals per currency as summed, and what a run did apart from what was done before', () => {
+    expect(totalsText([{ currency: 'USD', amount: '150.00' }])).toBe('150.00 USD')
+    expect(
+      totalsText([
+        { currency: 'USD', amount: '150.00' },
+        { currency: 'EUR', amount: '89.90' },
+        { currency: 'GBP', amount: '0.10' }
+      ])
+    ).toBe('150.00 USD, 89.90 EUR and 0.10 GBP')
+    expect(runCountsText({ sentInRun: 0, doneBefore: 4, invalid: 1, notSent: 0 })).toBe(
+      '0 sent in this run · 4 already done before · 1 invalid'
+    )
+    expect(runCountsText({ sentInRun: 2, doneBefore: 0, invalid: 0, notSent: 1 })).toBe(
+      '2 sent in this run · 0 already done before · 0 invalid · 1 not sent'
+    )
   })
 })

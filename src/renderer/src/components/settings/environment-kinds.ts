@@ -19,3 +19,12 @@ export function addressIsEditable(kind: Kind): boolean {
 export function environmentOptionText(env: Pick<EnvironmentView, 'label' | 'kind'>): string {
   return env.kind === 'production' && !/production/i.test(env.label) ? `${env.label} (production)` : env.label
 }
+
+/**
+ * Whether the environment reads its keys from the system keychain: not the local sandbox (its demo keys are
+ * built in) and not one whose keys come from TEAK_PUBLIC_KEY / TEAK_SECRET_KEY. Only there does an
+ * unreachable keychain matter, so only there is it mentioned.
+ */
+export function needsKeychain(env: Pick<EnvironmentView, 'kind' | 'keys'>): boolean {
+  return env.kind !== 'local' && env.keys.source !== 'environment'
+}

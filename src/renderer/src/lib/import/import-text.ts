@@ -1,5 +1,6 @@
-import type { ImportStatus, PreviewOrder } from '../../../../shared/contract/import'
-import type { ImportSummary } from '../../../../shared/import/report'
+import type { ImportPreview, ImportStatus, PreviewOrder } from '../../../../shared/contract/import'
+import type { CurrencyTotal } from '../../../../shared/import/cost-totals'
+import type { ImportSummary, RunCounts } from '../../../../shared/import/report'
 
 /** "Row 3, item_cost" — where a problem is, as a spreadsheet shows it. */
 export function whereText(error: { row: number | null; column: string | null }): string {
@@ -54,4 +55,31 @@ export const STATE_TEXT: Readonly<Record<ImportStatus['state'], string>> = {
 /** Orders that did not end at Teak: what "Retry failed orders" and the summary's warning are about. */
 export function troubleCount(summary: ImportSummary): number {
   return summary.invalid + summary.rejected + summary.failed
+}
+
+/** What the import button leaves out, after "into <environment>": "; left out: 2 already at Teak, 1 invalid". */
+export function leftOutText(preview: Pick<ImportPreview, 'alreadyAtTeak' | 'invalidOrders'>): string {
+  const parts = [
+    preview.alreadyAtTeak > 0 ? `${preview.alreadyAtTeak} already at Teak` : '',
+    preview.invalidOrders > 0 ? `${preview.invalidOrders} invalid` : ''
+  ].filter(Boolean)
+  return parts.length === 0 ? '' : `; left out: ${parts.join(', ')}`
+}
+
+/** "150.00 USD and 89.90 EUR": exact decimal text as summed, never reformatted through a float. */
+export function totalsText(totals: readonly CurrencyTotal[]): string {
+  const amounts = totals.map((total) => `${total.amount} ${total.currency}`)
+  return amounts.length <= 1
+    ? (amounts[0] ?? 'nothing')
+    : `${amounts.slice(0, -1).join(', ')} and ${amounts[amounts.length - 1]}`
+}
+
+/** The summary's first line: what this run did, told apart from what was done before it. */
+export function runCountsText(counts: RunCounts): string {
+  return [
+    `${counts.sentInRun} sent in this run`,
+    `${counts.doneBefore} already done before`,
+    `${counts.invalid} invalid`,
+    ...(counts.notSent > 0 ? [`${counts.notSent} not sent`] : [])
+  ].join(' · ')
 }
