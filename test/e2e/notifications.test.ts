@@ -66,6 +66,11 @@ describe("Teak's notifications in Chromium: a customer void reaches the inbox an
     )
     expect(voided.status).toBe(200)
     await expect.poll(() => count().textContent(), { timeout: 30_000 }).toMatch(/^\s*1/)
+
+    await nav().getByRole('link', { name: 'Overview' }).click()
+    const onOverview = page.getByTestId('overview-needs-action')
+    await expect.poll(() => onOverview.innerText()).toContain('1 notification from Teak asks for action')
+    expect(await onOverview.getByRole('link').getAttribute('href')).toBe('#/needs-action')
   })
 
   it('lists "Refund …" with the amount and currency, linked to the order', async () => {
@@ -114,8 +119,12 @@ describe("Teak's notifications in Chromium: a customer void reaches the inbox an
   })
 
   it('Settings explain the set-up for Teak, and keep the webhook secret in the keychain', async () => {
-    await page.getByLabel('Environment', { exact: true }).selectOption('sandbox')
     await nav().getByRole('link', { name: 'Settings' }).click()
+    // Set up before switching to it: Settings shows the environment chosen in its list.
+    await page
+      .getByRole('button', { name: /Teak sandbox/ })
+      .first()
+      .click()
     const setup = page.getByTestId('notifications-setup')
     await expect
       .poll(() => setup.textContent())
