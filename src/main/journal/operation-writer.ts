@@ -229,9 +229,14 @@ export function operationWriter(
     return operation
   }
 
-  function settle(operationId: number, operation: OperationRow, input: OutcomeInput, stored: StoredOutcome) {
+  function settle(
+    operationId: number,
+    operation: OperationRow,
+    input: OutcomeInput,
+    stored: StoredOutcome,
+    at: string
+  ) {
     queuedOutcomes.delete(operationId)
-    const at = now().toISOString()
     const { orderId } = operation
     settleOperation.run({
       id: operationId,
@@ -263,8 +268,10 @@ export function operationWriter(
         note: input.note ?? null
       }
       const operation = checkOutcome(operationId, input)
+      // Stamped when the answer arrived, not when its group is committed.
+      const at = now().toISOString()
       queuedOutcomes.set(operationId, input.outcome)
-      writes.later(() => settle(operationId, operation, input, stored))
+      writes.later(() => settle(operationId, operation, input, stored, at))
     }
   }
 }
