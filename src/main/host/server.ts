@@ -74,12 +74,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
+  /** Calls dispatched and not yet answered. */
+  const inFlight = new Set<Promise<unknown>>()
+
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req)
     if (!body.ok)
       return send(res, body.status, { ok: false, error: { code: 'invalid_input', message: body.message } })
     const { method, input } = (body.value ?? {}) as { method?: unknown; input?: unknown }
-    send(res, 200, await options.dispatch(typeof method === 'string' ? method : '', input))
+    const call = options.dispatch(typeof method === 'string' ? method : '', input)
+    inFlight.add(call)
+    try {
+      send(res, 200, await call)
+    } finally {
+      inFlight.delete(call)
+    }
   }
 
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -110,12 +119,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin: originUrl,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolveClose) => {
+    // A call already under way (a draft being saved) finishes before close resolves: the services behind it
+    // are closed next, and nothing may write into the data directory after that.
+    close: async () => {
+      await new Promise<void>((resolveClose) => {
         for (const stream of openStreams) stream.end()
         server.closeAllConnections()
         server.close(() => resolveClose())
       })
+      await Promise.allSettled([...inFlight])
+    }
   }
 }
 
