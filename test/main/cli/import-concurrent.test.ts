@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { JOURNAL_FILE_NAME } from '../../../src/main/journal/journal'
 import { DEMO_KEYS } from '../../../src/sandbox'
 import { importReportSchema, type ImportReport } from '../../../src/shared/import/report'
 import { backlogCsv } from '../../shared/import/csv-fixtures'
@@ -66,6 +68,35 @@ describe('two CLI imports of one file at the same time', () => {
   const readReport = (path: string): ImportReport =>
     importReportSchema.parse(JSON.parse(readFileSync(path, 'utf8')))
 
+  /** SIGSTOPs `child` at a moment it holds no write lock on the journal: tries again after its next order. */
+  async function stopBetweenWrites(
+    child: ReturnType<typeof startCli>,
+    journalPath: string,
+    sent: () => Promise<Map<string, number>>
+  ): Promise<void> {
+    for (;;) {
+      child.kill('SIGSTOP')
+      if (writeLockFree(journalPath)) return
+      child.kill('SIGCONT')
+      const before = (await sent()).size
+      await waitFor('the first import to send one more order', async () => (await sent()).size > before)
+    }
+  }
+
+  function writeLockFree(journalPath: string): boolean {
+    const db = new Database(journalPath, { timeout: 0 })
+    try {
+      db.exec('BEGIN IMMEDIATE')
+      db.exec('ROLLBACK')
+      return true
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false
+      throw error
+    } finally {
+      db.close()
+    }
+  }
+
   function expectNoStackTrace(stderr: string): void {
     expect(stderr).not.toMatch(/^\s+at /m)
     expect(stderr).not.toMatch(/JournalError|SqliteError|TypeError/)
@@ -123,7 +154,7 @@ describe('two CLI imports of one file at the same time', () => {
     const [reportA, reportB] = [join(dir.path, 'mid-a.json'), join(dir.path, 'mid-b.json')]
     const first = startCli(args(file, reportA), env)
     await waitFor('the first import to send some orders', async () => (await creations('MID')).size >= 3)
-    first.kill('SIGSTOP')
+    await stopBetweenWrites(first, join(home, JOURNAL_FILE_NAME), () => creations('MID'))
     const second = await runCli(args(file, reportB, '--parallel'), env)
     first.kill('SIGCONT')
     const firstExit = await exited(first)
@@ -152,8 +183,10 @@ describe('two CLI imports of one file at the same time', () => {
     const env = cliEnv(home, KEYS)
     const first = startCli(args(file, join(dir.path, 'seq-a.json'), '--concurrency', '1'), env)
     await waitFor('the first import to send some orders', async () => (await creations('SEQ')).size >= 3)
-    // Held still (alive, mid-run) however fast the machine, until the second import has tried.
-    first.kill('SIGSTOP')
+    // Held still (alive, mid-run) however fast the machine, until the second import has tried; stopped
+    // between two journal writes, as a process that is merely busy would be (one stopped inside a write
+    // keeps the journal locked, and the second would rightly say so instead).
+    await stopBetweenWrites(first, join(home, JOURNAL_FILE_NAME), () => creations('SEQ'))
     const second = await runCli(args(file, join(dir.path, 'seq-b.json')), env)
     first.kill('SIGCONT')
     expect(second.code).toBe(2)
