@@ -25,7 +25,7 @@ export function shortcutOf(press: KeyPress): ShortcutAction | null {
 }
 
 /** Whether keys pressed in `element` are typed text (inputs that take characters, text areas, editables). */
-export function isTextEntry(element: Element | null): boolean {
+function isTextEntry(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false
   if (element.isContentEditable || element.tagName === 'TEXTAREA') return true
   if (element.tagName !== 'INPUT') return false
@@ -34,6 +34,12 @@ export function isTextEntry(element: Element | null): boolean {
 }
 
 /** The help's rows; `send` is the platform's own spelling of the send shortcut (Ctrl+Enter or Cmd+Enter). */
+/** The shortcut a key press on the page asks for, given where the keyboard focus is. */
+export function shortcutOfEvent(event: KeyboardEvent): ShortcutAction | null {
+  const { key, code, altKey, ctrlKey, metaKey } = event
+  return shortcutOf({ key, code, altKey, ctrlKey, metaKey, typing: isTextEntry(document.activeElement) })
+}
+
 export function shortcutRows(send: string): { keys: string; action: string }[] {
   return [
     { keys: 'Alt+N', action: 'New order (asks first when the form holds unsent work)' },
