@@ -41,7 +41,7 @@ type PolicyRecord = OrderDetail['policies'][number]
  * timeline (oldest first): the History shows a status "as of" the answer that gave it, and tells a status
  * from before an exchange apart from one Teak returned after it.
  */
-export function withStatusTimes(
+function withStatusTimes(
   policies: readonly Omit<PolicyRecord, 'statusAt' | 'replacedAt'>[],
   timeline: readonly JournalOperation[]
 ): PolicyRecord[] {

@@ -275,8 +275,6 @@ export const NOTIFICATION_ASSUMPTIONS = {
   }
 } as const satisfies Record<string, Described>
 
-export type NotificationAssumptionName = keyof typeof NOTIFICATION_ASSUMPTIONS
-
 export type WireName = keyof typeof WIRE_ASSUMPTIONS
 export type WireSettings = { -readonly [N in WireName]: (typeof WIRE_ASSUMPTIONS)[N]['choices'][number] }
 export type AuthPath = WireSettings['authPath']

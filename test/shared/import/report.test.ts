@@ -2,6 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { costTotalsByCurrency } from '../../../src/shared/import/cost-totals'
 import {
+  emptySummary,
   importReportCsv,
   REPORT_CSV_COLUMNS,
   runCounts,
@@ -24,17 +25,7 @@ const entry = (
 const report = (orders: ImportReportOrder[]): ImportReport => ({
   file: 'b.csv',
   environment: 'local',
-  summary: {
-    orders: orders.length,
-    created: 0,
-    opted_out: 0,
-    already_submitted: 0,
-    invalid: 0,
-    rejected: 0,
-    failed: 0,
-    in_doubt: 0,
-    being_sent_elsewhere: 0
-  },
+  summary: { ...emptySummary(), orders: orders.length },
   orders
 })
 
